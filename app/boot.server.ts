@@ -4,12 +4,12 @@ import type { Kysely } from 'kysely'
 import { createDb, type SqliteHandle } from '#db/client.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import type { Database } from '#db/schema.ts'
-import type { AppContext } from './context.server.ts'
+import type { Services } from './context.server.ts'
 import { getEnv, type Env } from './env.server.ts'
 import { createSearch } from './search/client.server.ts'
 import { ensureMeilisearch, type MeiliHandle } from './search/meili-process.server.ts'
 
-export type Platform = AppContext & {
+export type Platform = Services & {
 	sqlite: SqliteHandle
 	meili: MeiliHandle
 	/** Closes the database and stops the Meilisearch child if this process started it. */

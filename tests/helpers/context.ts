@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
-import type { AppContext } from '#app/context.server.ts'
+import type { Services } from '#app/context.server.ts'
 import { getEnv, resetEnvForTests } from '#app/env.server.ts'
 import { createSearch } from '#app/search/client.server.ts'
 import { createDb, type SqliteHandle } from '#db/client.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 
-export type TestContext = AppContext & { sqlite: SqliteHandle; dataDir: string; cleanup(): Promise<void> }
+export type TestContext = Services & { sqlite: SqliteHandle; dataDir: string; cleanup(): Promise<void> }
 
 /**
  * A fresh migrated SQLite file in a temp dir and the run's real Meilisearch under an index prefix
