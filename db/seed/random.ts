@@ -66,7 +66,19 @@ export function createRng(seed: number): Rng {
 		float: (min, max) => min + next() * (max - min),
 		chance: (p) => next() < p,
 		pick,
-		sample: (items, n) => shuffle(items).slice(0, Math.max(0, n)),
+		sample<T>(items: readonly T[], n: number): T[] {
+			// Partial Fisher–Yates: only the first n slots are drawn, which matters at 100k products.
+			const out = items.slice()
+			const k = Math.min(Math.max(0, n), out.length)
+			for (let i = 0; i < k; i++) {
+				const j = i + Math.floor(next() * (out.length - i))
+				const tmp = out[i] as T
+				out[i] = out[j] as T
+				out[j] = tmp
+			}
+			out.length = k
+			return out
+		},
 		shuffle,
 		weighted(items) {
 			let total = 0
