@@ -1,0 +1,7 @@
+import type { Highlighted } from '#app/models/public-types.ts'
+
+/** Search-hit segments as text and <mark>: never HTML from the index. */
+export function Highlight({ segments, fallback }: { segments: Highlighted | undefined; fallback?: string | null }) {
+	if (!segments || segments.length === 0) return <>{fallback ?? ''}</>
+	return <>{segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>
+}

@@ -1,0 +1,92 @@
+import { Transform } from 'node:stream'
+import {
+	createReadableStreamFromReadable,
+	type AppLoadContext,
+	type EntryContext,
+	type HandleErrorFunction,
+} from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { createInstance } from 'i18next'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { NonceProvider } from './components/nonce-provider.tsx'
+import { i18nConfig, toLocale } from './i18n/i18n.ts'
+import { i18nServer } from './i18n/i18next.server.ts'
+import { resources } from './i18n/resources.ts'
+
+export const streamTimeout = 5_000
+
+export default async function handleRequest(
+	request: Request,
+	responseStatusCode: number,
+	responseHeaders: Headers,
+	remixContext: EntryContext,
+	loadContext: AppLoadContext,
+) {
+	// A fresh i18next per request: the language is the request's, never a shared global's.
+	const instance = createInstance()
+	const lng = toLocale(await i18nServer.getLocale(request))
+	const ns = ['common', ...i18nServer.getRouteNamespaces(remixContext)]
+	await instance.use(initReactI18next).init({ ...i18nConfig, lng, ns: [...new Set(ns)], resources })
+
+	const nonce = loadContext.cspNonce ?? ''
+	// Crawlers get the whole document at once; people get the shell as soon as it is ready.
+	const readyEvent =
+		isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady'
+
+	return new Promise<Response>((resolve, reject) => {
+		let shellRendered = false
+		let didError = false
+		const { pipe, abort } = renderToPipeableStream(
+			<NonceProvider value={nonce}>
+				<I18nextProvider i18n={instance}>
+					<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+				</I18nextProvider>
+			</NonceProvider>,
+			{
+				nonce,
+				[readyEvent]() {
+					shellRendered = true
+					const body = withoutNulBytes()
+					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+					resolve(
+						new Response(createReadableStreamFromReadable(body), {
+							headers: responseHeaders,
+							status: didError ? 500 : responseStatusCode,
+						}),
+					)
+					pipe(body)
+				},
+				onShellError(error: unknown) {
+					reject(error)
+				},
+				onError(error: unknown) {
+					didError = true
+					// Errors before the shell are reported by handleError through the rejection.
+					if (shellRendered) console.error(error)
+				},
+			},
+		)
+		setTimeout(abort, streamTimeout + 1_000)
+	})
+}
+
+/**
+ * React 18.3's streaming renderer flushes its whole 2 KB buffer even when a multi-byte character
+ * did not fit at its end, so Chinese pages get stray NUL bytes (shown as tofu, e.g. in an input's
+ * placeholder) — facebook/react#26228, fixed only in React 19. HTML never needs a NUL: drop them.
+ */
+function withoutNulBytes(): Transform {
+	return new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk)
+		},
+	})
+}
+
+/** Server errors go to the log, never to the page (the ErrorBoundary shows a plain message). */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+	if (request.signal.aborted) return
+	console.error(error)
+}

@@ -1,0 +1,58 @@
+/** 供应商名录 and the company profile. Keys mirror en/suppliers.ts. */
+export default {
+	meta: {
+		title: '供应商名录 - 焕新撮合',
+		titleQuery: '“{{q}}”的企业搜索结果 - 供应商名录 - 焕新撮合',
+		description: '天津经济技术开发区设备制造商、专业服务商和融资租赁机构名录，可按区域、产业、品类筛选。',
+		profileTitle: '{{name}} - 供应商名录 - 焕新撮合',
+	},
+	heading: '供应商名录',
+	lead: '开发区内外的设备制造商、专业服务商和融资租赁机构。',
+	search: {
+		label: '搜索企业',
+		placeholder: '企业名称、主营产品或产业',
+	},
+	results: {
+		count_one: '共 {{count, number}} 家企业',
+		count_other: '共 {{count, number}} 家企业',
+		forQuery: '“{{q}}”的企业搜索结果',
+		region: '企业列表',
+	},
+	facets: {
+		heading: '筛选条件',
+		show: '显示筛选条件',
+		area: '所在区域',
+		industry: '主导产业',
+		category: '产品品类',
+		origin: '位置',
+		inZoneOnly: '仅看区内企业',
+		role: '企业类型',
+		clear: '清除全部筛选',
+	},
+	empty: {
+		titleQuery: '没有找到与“{{q}}”相关的企业',
+		title: '没有符合条件的企业',
+		tip: '换个关键词，或减少筛选条件再试。',
+	},
+	degraded: '搜索服务暂时不可用，暂时无法显示企业列表，请稍后再试。',
+	card: {
+		productCount_one: '{{count, number}} 项产品与服务',
+		productCount_other: '{{count, number}} 项产品与服务',
+		noProducts: '暂无发布的产品',
+	},
+	profile: {
+		about: '企业简介',
+		facts: '基本信息',
+		nameEn: '英文名称',
+		roles: '企业类型',
+		area: '所在区域',
+		industry: '主导产业',
+		website: '网站',
+		categories: '产品品类',
+		products: '发布的产品与服务',
+		productsCount_one: '共 {{count, number}} 项',
+		productsCount_other: '共 {{count, number}} 项',
+		noProducts: '该企业暂未发布产品或服务。',
+		noDescription: '暂无企业简介。',
+	},
+}

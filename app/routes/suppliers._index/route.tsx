@@ -1,0 +1,150 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAreaLabel } from '#app/components/badges.tsx'
+import { EmptyState } from '#app/components/empty-state.tsx'
+import { FacetList, type FacetOption } from '#app/components/facet-list.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
+import { SearchBox } from '#app/components/search-box.tsx'
+import { SupplierCard } from '#app/components/supplier-card.tsx'
+import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { useAppLocale } from '#app/i18n/use-locale.ts'
+import { categoryLabel } from '#app/models/taxonomy.ts'
+import { parseSupplierSearchParams, searchSuppliers } from '#app/search/supplier-search.server.ts'
+import { buildSupplierSearchView, type FacetLink } from './view.server.ts'
+
+export const handle = { i18n: ['suppliers'] }
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const params = parseSupplierSearchParams(new URL(request.url).searchParams)
+	const result = await searchSuppliers(context, params)
+	return { params, result, view: buildSupplierSearchView(params, result) }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+	const t = getFixedT(localeFromMatches(matches), 'suppliers')
+	const q = data?.params.q
+	return [
+		{ title: q ? t('meta.titleQuery', { q }) : t('meta.title') },
+		{ name: 'description', content: t('meta.description') },
+	]
+}
+
+function Facets() {
+	const { view } = useLoaderData<typeof loader>()
+	const { t } = useTranslation(['suppliers', 'common'])
+	const locale = useAppLocale()
+	const areaLabel = useAreaLabel()
+	const label = (links: FacetLink[], toLabel: (key: string) => string): FacetOption[] =>
+		links.map((l) => ({ ...l, label: toLabel(l.key) }))
+	return (
+		<div>
+			{view.clearHref ? (
+				<p className="mb-3">
+					<Link to={view.clearHref} className="link text-sm" preventScrollReset>
+						{t('facets.clear')}
+					</Link>
+				</p>
+			) : null}
+			<FacetList title={t('facets.role')} options={label(view.roles, (k) => t(`common:role.${k}`))} />
+			<FacetList title={t('facets.origin')} options={label(view.inZone, () => t('facets.inZoneOnly'))} />
+			<FacetList title={t('facets.area')} options={label(view.areas, areaLabel)} />
+			<FacetList title={t('facets.industry')} options={label(view.industries, (k) => k)} />
+			<FacetList title={t('facets.category')} options={label(view.categories, (k) => categoryLabel(k, locale))} />
+		</div>
+	)
+}
+
+export default function SuppliersPage() {
+	const { params, result, view } = useLoaderData<typeof loader>()
+	const { t } = useTranslation(['suppliers', 'common'])
+	const navigation = useNavigation()
+	const loading = navigation.state === 'loading' && navigation.location.pathname === '/suppliers'
+	const headingId = useId()
+	return (
+		<div className="mx-auto max-w-7xl px-4 py-6 sm:py-8">
+			<div className="max-w-3xl">
+				<h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('heading')}</h1>
+				<p className="mt-2 text-slate-700">{t('lead')}</p>
+				<div className="mt-4">
+					<SearchBox
+						action="/suppliers"
+						label={t('search.label')}
+						placeholder={t('search.placeholder')}
+						submitLabel={t('common:search.submit')}
+						defaultValue={params.q}
+						hidden={view.hidden}
+					/>
+				</div>
+			</div>
+
+			{result.degraded ? (
+				<div
+					role="status"
+					className="mt-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+				>
+					{t('degraded')}
+				</div>
+			) : null}
+
+			<div className="mt-6 grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[16rem_minmax(0,1fr)]">
+				<aside aria-label={t('facets.heading')} className="hidden md:block">
+					<div className="card p-4">
+						<h2 className="mb-3 text-base font-semibold text-slate-900">{t('facets.heading')}</h2>
+						<Facets />
+					</div>
+				</aside>
+
+				<section aria-labelledby={headingId} className="min-w-0">
+					<details className="no-marker card mb-4 md:hidden">
+						<summary className="flex cursor-pointer items-center justify-between px-4 py-3 font-medium text-slate-900">
+							{t('facets.show')}
+							<svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 fill-current text-slate-600">
+								<path d="M3 5h14l-5.5 6.5V17l-3-1.5v-4z" />
+							</svg>
+						</summary>
+						<div className="border-t border-slate-200 p-4">
+							<Facets />
+						</div>
+					</details>
+
+					<h2
+						id={headingId}
+						className="border-b border-slate-200 pb-3 text-lg font-semibold text-slate-900"
+						aria-live="polite"
+					>
+						{params.q ? <span className="break-anywhere">{t('results.forQuery', { q: params.q })} · </span> : null}
+						<span className="font-normal text-slate-700">{t('results.count', { count: result.total })}</span>
+						{loading ? <span className="ml-2 text-sm font-normal text-slate-600">{t('common:loading')}</span> : null}
+					</h2>
+
+					<div aria-busy={loading} className={`mt-4 transition-opacity ${loading ? 'opacity-60' : ''}`}>
+						{result.items.length > 0 ? (
+							<ul className="grid gap-4 xl:grid-cols-2">
+								{result.items.map((org) => (
+									<li key={org.id}>
+										<SupplierCard org={org} />
+									</li>
+								))}
+							</ul>
+						) : result.degraded ? null : (
+							<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
+								<p className="text-center text-sm">
+									{t('empty.tip')}{' '}
+									{view.clearHref ? (
+										<Link to={view.clearHref} className="link">
+											{t('facets.clear')}
+										</Link>
+									) : null}
+								</p>
+							</EmptyState>
+						)}
+					</div>
+
+					<Pagination page={result.page} totalPages={result.totalPages} />
+				</section>
+			</div>
+		</div>
+	)
+}
