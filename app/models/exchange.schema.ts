@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CATEGORY_KEYS, DEMAND_DOMAIN_KEYS, ORG_ROLES } from './taxonomy.ts'
-import { usccProblem } from './uscc.ts'
+import { normalizeUscc, usccProblem } from './uscc.ts'
 
 /**
  * Exchange format v1 (DESIGN.md): one JSON document, `ref` is the caller's stable id.
@@ -11,15 +11,26 @@ const ref = z.string().trim().min(1, '不能为空 (required)').max(100, '过长
 const money = z.number().int('须为整数元 (integer yuan)').nonnegative('不能为负 (must be ≥ 0)').max(1e12)
 const text = (max: number) => z.string().max(max, `过长 (too long, max ${max})`)
 
-const uscc = z.string().superRefine((value, ctx) => {
-	const problem = usccProblem(value)
-	if (problem === 'length') ctx.addIssue({ code: 'custom', message: '统一社会信用代码应为18位 (USCC must have 18 characters)' })
-	if (problem === 'charset') ctx.addIssue({ code: 'custom', message: '统一社会信用代码含非法字符 (USCC has characters outside its alphabet)' })
-	if (problem === 'check') ctx.addIssue({ code: 'custom', message: '统一社会信用代码校验位错误 (USCC check character is wrong)' })
-})
+// Stored in the standard's own spelling (half-width, upper case, no spaces), so the unique index
+// catches the same code typed twice in different ways.
+const uscc = z
+	.string()
+	.superRefine((value, ctx) => {
+		const problem = usccProblem(value)
+		if (problem === 'length')
+			ctx.addIssue({ code: 'custom', message: '统一社会信用代码应为18位 (USCC must have 18 characters)' })
+		if (problem === 'charset')
+			ctx.addIssue({ code: 'custom', message: '统一社会信用代码含非法字符 (USCC has characters outside its alphabet)' })
+		if (problem === 'check')
+			ctx.addIssue({ code: 'custom', message: '统一社会信用代码校验位错误 (USCC check character is wrong)' })
+	})
+	.transform(normalizeUscc)
 
 const category = z.enum(CATEGORY_KEYS, {
-	errorMap: () => ({ message: '未知的类别 (unknown category key)' }),
+	errorMap: (issue, ctx) =>
+		issue.code === 'invalid_enum_value'
+			? { message: `未知的类别 (unknown category key) ${JSON.stringify(issue.received)}` }
+			: { message: ctx.defaultError },
 })
 
 export const ExchangeOrganizationSchema = z
@@ -86,7 +97,10 @@ export const ExchangeLeasingProgramSchema = z
 		description: text(4000).nullish(),
 	})
 	.strict()
-	.refine((p) => p.amountMin <= p.amountMax, { message: '金额下限高于上限 (amountMin is above amountMax)', path: ['amountMax'] })
+	.refine((p) => p.amountMin <= p.amountMax, {
+		message: '金额下限高于上限 (amountMin is above amountMax)',
+		path: ['amountMax'],
+	})
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)')
 
@@ -129,6 +143,61 @@ export const ExchangeDocumentSchema = z
 		demands: z.array(ExchangeDemandSchema).default([]),
 	})
 	.strict()
+
+const TYPE_ZH: Record<string, string> = {
+	string: '文本',
+	number: '数字',
+	integer: '整数',
+	float: '小数',
+	boolean: '布尔值',
+	array: '数组',
+	object: '对象',
+	null: 'null',
+}
+
+/**
+ * Bilingual messages for zod's generic issues (required, wrong type, out of range), so every error
+ * of an exchange file reads the same on the terminal. Messages written in the schema win over these.
+ */
+export const exchangeErrorMap: z.ZodErrorMap = (issue, ctx) => {
+	// A parse-time map overrides a schema's own errorMap; the schema's (bilingual, Chinese-first)
+	// message arrives here as defaultError, so keep it. zod's own defaults start in English.
+	if (/^[\u4e00-\u9fff]/.test(ctx.defaultError)) return { message: ctx.defaultError }
+	switch (issue.code) {
+		case 'invalid_type': {
+			if (issue.received === 'undefined') return { message: '必填 (required)' }
+			const expected = TYPE_ZH[issue.expected] ?? issue.expected
+			const received = TYPE_ZH[issue.received] ?? issue.received
+			return {
+				message: `类型错误：应为${expected}，实际为${received} (expected ${issue.expected}, received ${issue.received})`,
+			}
+		}
+		case 'invalid_enum_value':
+			return {
+				message: `取值无效 (invalid value) ${JSON.stringify(issue.received)}；可选 (expected one of): ${issue.options.join(', ')}`,
+			}
+		case 'invalid_literal':
+			return { message: `取值应为 (expected) ${JSON.stringify(issue.expected)}` }
+		case 'too_small':
+			if (issue.type === 'string') {
+				return Number(issue.minimum) <= 1
+					? { message: '不能为空 (required)' }
+					: { message: `过短 (too short, min ${issue.minimum})` }
+			}
+			if (issue.type === 'array') return { message: `至少 ${issue.minimum} 项 (at least ${issue.minimum} items)` }
+			return { message: `不能小于 ${issue.minimum} (must be ≥ ${issue.minimum})` }
+		case 'too_big':
+			if (issue.type === 'string') return { message: `过长 (too long, max ${issue.maximum})` }
+			if (issue.type === 'array') return { message: `最多 ${issue.maximum} 项 (at most ${issue.maximum} items)` }
+			return { message: `不能大于 ${issue.maximum} (must be ≤ ${issue.maximum})` }
+		case 'invalid_string':
+			return { message: '格式错误 (invalid format)' }
+		case 'unrecognized_keys':
+			return { message: `未知字段 (unknown field): ${issue.keys.join(', ')}` }
+		default:
+			return { message: ctx.defaultError }
+	}
+}
 
 export type ExchangeDocument = z.infer<typeof ExchangeDocumentSchema>
 export type ExchangeDocumentInput = z.input<typeof ExchangeDocumentSchema>
