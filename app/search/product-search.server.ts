@@ -158,17 +158,16 @@ function emptyFacets(): ProductSearchResult['facets'] {
 type HitMeta = { id: number; updatedAt: string; _formatted?: { name?: unknown; description?: unknown } }
 
 /**
- * Searches published products: synonyms and domain-term extraction on the query, disjunctive facet
- * counts (each facet counted without its own filter, in one multi-search), highlight segments, and
- * every hit re-read from SQLite in Meilisearch's order, so a stale index never shows what is gone.
- * When Meilisearch is unreachable it returns an empty result with `degraded: true`.
+ * The Meilisearch multi-search that a product search sends: the main query with highlights and
+ * facets, plus one facet-only query per active facet (disjunctive counts). Exported so the
+ * benchmark can send exactly the same requests to raw Meilisearch.
  */
-export async function searchProducts(ctx: SearchContext, params: ProductSearchParams): Promise<ProductSearchResult> {
+export function buildProductSearchQueries(search: SearchContext['search'], params: ProductSearchParams) {
 	const perPage = Math.min(Math.max(Math.trunc(params.perPage) || PRODUCTS_PER_PAGE, 1), 100)
 	const page = Math.min(Math.max(Math.trunc(params.page) || 1, 1), Math.floor(MAX_TOTAL_HITS / perPage))
 	const analyzed = analyzeQuery(params.q)
 	const clauses = facetClauses(params)
-	const indexUid = ctx.search.indexName('products')
+	const indexUid = search.indexName('products')
 	const common = { indexUid, q: analyzed.query, matchingStrategy: 'last' as const }
 	const sort = SORT[params.sort] ?? (analyzed.query ? undefined : SORT.newest)
 	const queries: MultiSearchQuery[] = [
@@ -198,6 +197,17 @@ export async function searchProducts(ctx: SearchContext, params: ProductSearchPa
 		})
 	}
 
+	return { queries, disjunctive, page, perPage }
+}
+
+/**
+ * Searches published products: synonyms and domain-term extraction on the query, disjunctive facet
+ * counts (each facet counted without its own filter, in one multi-search), highlight segments, and
+ * every hit re-read from SQLite in Meilisearch's order, so a stale index never shows what is gone.
+ * When Meilisearch is unreachable it returns an empty result with `degraded: true`.
+ */
+export async function searchProducts(ctx: SearchContext, params: ProductSearchParams): Promise<ProductSearchResult> {
+	const { queries, disjunctive, page, perPage } = buildProductSearchQueries(ctx.search, params)
 	const expandedTerms = expandTerms(params.q)
 	let results: MultiSearchResult<HitMeta>[]
 	try {
