@@ -20,9 +20,19 @@ export async function waitForSuccess(
 	timeoutMs = 60_000,
 ): Promise<Task> {
 	const { taskUid } = await enqueued
-	const task = await search.client.tasks.waitForTask(taskUid, { timeout: timeoutMs, interval: 20 })
-	if (task.status !== 'succeeded') throw new SearchTaskError(task)
-	return task
+	// Our own polling with a growing interval: quick for the small updates of the relay (time to
+	// searchable), gentle for a 100k-document rebuild. The client's waitForTask polls at a fixed
+	// interval and piles an abort listener per poll onto one timeout signal (thousands on a rebuild).
+	const deadline = Date.now() + timeoutMs
+	let interval = 10
+	for (;;) {
+		const task = await search.client.tasks.getTask(taskUid)
+		if (task.status === 'succeeded') return task
+		if (task.status === 'failed' || task.status === 'canceled') throw new SearchTaskError(task)
+		if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${timeoutMs} ms`)
+		await new Promise((r) => setTimeout(r, interval))
+		interval = Math.min(250, Math.ceil(interval * 1.5))
+	}
 }
 
 /** The Meilisearch error code of a failed call (`index_not_found`, …); class names are minified, codes are not. */
