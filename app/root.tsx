@@ -17,9 +17,11 @@ import { Footer } from './components/footer.tsx'
 import { Header } from './components/header.tsx'
 import { NavigationProgress } from './components/navigation-progress.tsx'
 import { useNonce } from './components/nonce-provider.tsx'
+import { getOptionalUser } from './auth/permissions.server.ts'
 import { LANG_PARAM, toLocale } from './i18n/i18n.ts'
 import { i18nServer, langCookie } from './i18n/i18next.server.ts'
 import { getFixedT, localeFromMatches } from './i18n/translate.ts'
+import { getViewer } from './models/viewer.server.ts'
 import tailwindHref from './styles/tailwind.css?url'
 
 export const handle = { i18n: 'common' }
@@ -29,14 +31,15 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: tailwindHref },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
 	const locale = toLocale(await i18nServer.getLocale(request))
+	const viewer = await getViewer(context.db, await getOptionalUser(request, context))
 	const headers = new Headers()
 	// The header's language links carry ?lang=: remember the choice for the next pages.
 	if (new URL(request.url).searchParams.has(LANG_PARAM)) {
 		headers.append('Set-Cookie', await langCookie.serialize(locale))
 	}
-	return data({ locale }, { headers })
+	return data({ locale, viewer }, { headers })
 }
 
 export const meta: MetaFunction = ({ matches, error }) => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANG_PARAM, SUPPORTED_LOCALES, type Locale } from '#app/i18n/i18n.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
+import { UserMenu } from './user-menu.tsx'
 
 /**
  * The main navigation. Another area adds its entry here (one line); labels are `common:nav.*` keys
@@ -12,6 +13,8 @@ export const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; end?: boolean
 	{ to: '/', label: 'nav.home', end: true },
 	{ to: '/products', label: 'nav.products' },
 	{ to: '/suppliers', label: 'nav.suppliers' },
+	{ to: '/demands', label: 'nav.demands' },
+	{ to: '/leasing', label: 'nav.leasing' },
 	{ to: '/policy', label: 'nav.policy' },
 ]
 
@@ -87,7 +90,10 @@ export function Header() {
 			<div className="hidden border-b border-white/10 bg-brand-950 sm:block">
 				<div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-1 text-sm">
 					<p className="hidden truncate text-white/85 sm:block">{t('brand.tagline')}</p>
-					<LangSwitch className="ml-auto hidden md:block" />
+					<div className="ml-auto flex items-center gap-5">
+						<UserMenu variant="bar" />
+						<LangSwitch className="hidden md:block" />
+					</div>
 				</div>
 			</div>
 			<div className="bg-gradient-to-r from-brand-800 via-brand-800 to-teal-brand">
@@ -121,6 +127,9 @@ export function Header() {
 									))}
 								</ul>
 							</nav>
+							<div className="mt-2 border-t border-slate-200 pt-2">
+								<UserMenu variant="panel" />
+							</div>
 							<div className="mt-2 border-t border-slate-200 px-3 pt-2 text-sm">
 								<MobileLangSwitch />
 							</div>
