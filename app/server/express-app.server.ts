@@ -1,6 +1,7 @@
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express, { type Express, type Request } from 'express'
+import { sameOriginMiddleware } from '../auth/csrf.server.ts'
 import type { Services } from '../context.server.ts'
 import { createCspNonce, securityHeaders } from './security-headers.server.ts'
 
@@ -36,6 +37,9 @@ export function createExpressApp(options: Options): Express {
 		app.use('/assets', express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: '1y', index: false }))
 		app.use(express.static(options.clientDir, { maxAge: '1h', index: false }))
 	}
+	// RELIABILITY R8: every non-GET from another site is refused before Remix runs (on top of
+	// SameSite=Lax cookies); actions also call requireSameOrigin for direct loader/action calls.
+	app.use(sameOriginMiddleware)
 	app.get('/healthz', async (_req, res) => {
 		const extra = options.health ? await options.health().catch((e: unknown) => ({ error: String(e) })) : {}
 		res.json({ ok: true, ...extra })
