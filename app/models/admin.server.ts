@@ -771,7 +771,7 @@ export async function reviewProduct(
 			kind: `product.${to}`,
 			payload: { productId: product.id, name: product.name, from: result.from, to, ...(reason ? { reason } : {}) },
 			// The supplier's workspace route isn't settled yet; the public page exists once published.
-			link: to === 'published' ? `/products/${product.id}` : '/account',
+			link: to === 'published' ? `/products/${product.id}` : `/workspace/products/${product.id}`,
 			message: PRODUCT_MESSAGES[to],
 			name: product.name,
 			reason,

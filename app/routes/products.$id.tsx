@@ -10,6 +10,7 @@ import { ProductCard, contentLang, displayName } from '#app/components/product-c
 import { formatDate } from '#app/i18n/format.ts'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
+import { listProductImages } from '#app/models/product-image.server.ts'
 import { getPublicProduct } from '#app/models/product.server.ts'
 import type { PublicProduct } from '#app/models/public-types.ts'
 import { categoryLabel, groupLabel } from '#app/models/taxonomy.ts'
@@ -31,10 +32,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 	const product = await getPublicProduct(context.db, id)
 	if (!product) throw new Response(null, { status: 404, statusText: 'Not Found' })
 	// Similar products are a nicety: a search outage must not take the product page down.
-	const similar = await searchSimilarProducts(context, product, 4).catch((): PublicProduct[] => [])
+	const [similar, images] = await Promise.all([
+		searchSimilarProducts(context, product, 4).catch((): PublicProduct[] => []),
+		listProductImages(context.db, product.id),
+	])
 	const defaults = parseProductSearchParams(new URLSearchParams())
 	return {
 		product,
+		images: images.map((i) => ({ id: i.id, url: i.url })),
 		similar: similar.filter((p) => p.id !== product.id),
 		groupHref: productsHref({ ...defaults, group: product.groupKey }),
 		categoryHref: productsHref({ ...defaults, group: product.groupKey, categories: [product.categoryKey] }),
@@ -64,7 +69,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ProductPage() {
-	const { product, similar, groupHref, categoryHref } = useLoaderData<typeof loader>()
+	const { product, images, similar, groupHref, categoryHref } = useLoaderData<typeof loader>()
 	const { t } = useTranslation(['products', 'common'])
 	const locale = useAppLocale()
 	const areaLabel = useAreaLabel()
@@ -114,6 +119,25 @@ export default function ProductPage() {
 							{product.org.verified ? <VerifiedBadge /> : null}
 						</p>
 					</header>
+
+					{images.length > 0 ? (
+						<section aria-label={t('detail.images')} className="card p-3 sm:p-4">
+							<ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+								{images.map((img, i) => (
+									<li key={img.id}>
+										<a href={img.url} className="block overflow-hidden rounded-md ring-1 ring-slate-200">
+											<img
+												src={img.url}
+												alt={t('detail.imageAlt', { name: name.primary, n: i + 1 })}
+												loading="lazy"
+												className="aspect-[4/3] w-full object-cover"
+											/>
+										</a>
+									</li>
+								))}
+							</ul>
+						</section>
+					) : null}
 
 					<section aria-labelledby="facts" className="card p-5 sm:p-6">
 						<h2 id="facts" className="text-lg font-semibold text-slate-900">

@@ -60,6 +60,8 @@ export default {
 		model: 'Model',
 	},
 	detail: {
+		images: 'Product images',
+		imageAlt: '{{name}}, image {{n}}',
 		model: 'Model',
 		brand: 'Brand',
 		category: 'Category',

@@ -58,6 +58,8 @@ export default {
 		model: '型号',
 	},
 	detail: {
+		images: '产品图片',
+		imageAlt: '{{name}} 图片 {{n}}',
 		model: '型号',
 		brand: '品牌',
 		category: '品类',
