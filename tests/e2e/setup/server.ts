@@ -13,6 +13,15 @@ declare module 'vitest' {
 	}
 }
 
+/** The server's environment: ours, without an external Meilisearch (it must start the bundled one). */
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
+	delete env.MEILI_URL
+	delete env.MEILI_MASTER_KEY
+	delete env.VITEST
+	return env
+}
+
 /**
  * Runs `npm start`'s entry point exactly as a person would (fresh DATA_DIR, demo data seeded,
  * bundled Meilisearch) on a free port, and stops it after the run.
@@ -24,7 +33,7 @@ export default async function setup(project: TestProject) {
 	const root = join(import.meta.dirname, '..', '..', '..')
 	const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'start.ts')], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', MEILI_URL: '', MEILI_MASTER_KEY: '' },
+		env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	let output = ''
