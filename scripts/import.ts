@@ -14,6 +14,7 @@ import {
 import { formatSheetError, parseProductSheet, sheetFormatOf } from '#app/models/product-sheet.server.ts'
 import { CliError, runCli } from './lib/cli.ts'
 import { createProgress } from './lib/progress.ts'
+import { recomputeMissingMatches } from '#app/models/match.server.ts'
 import { prepareSearch, pushSearch } from './lib/sync.ts'
 
 const USAGE = `Usage: npm run -s import -- FILE [--org REF] [--no-sync]
@@ -91,6 +92,11 @@ await runCli(
 				pending === 0
 					? `search index: ${pushed} changes pushed`
 					: `search index: ${pushed} pushed, ${pending} still queued`
+			// Imported demands get their suggestions now (the web forms compute them on publish).
+			if (pending === 0) {
+				const computed = await recomputeMissingMatches(platform)
+				if (computed > 0) searchNote += `; matches computed for ${computed} demands`
+			}
 		}
 		const changed = COLLECTIONS.reduce((n, k) => n + result.counts[k].created + result.counts[k].updated, 0)
 		const unchanged = COLLECTIONS.reduce((n, k) => n + result.counts[k].unchanged, 0)

@@ -7,7 +7,9 @@
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { bootPlatform } from '#app/boot.server.ts'
+import { runDemandMaintenance } from '#app/models/demand.server.ts'
 import { seedDemoDataOnce } from '#app/models/demo-seed.server.ts'
+import { recomputeMissingMatches } from '#app/models/match.server.ts'
 import { startSearchRelay, outboxStatus } from '#app/search/relay.server.ts'
 import { prepareSearchIndexes } from '#app/search/reindex.server.ts'
 import { createExpressApp } from '#app/server/express-app.server.ts'
@@ -30,6 +32,15 @@ async function main() {
 	})
 	const relay = startSearchRelay(platform, { intervalMs: 250 })
 	if (seeded || prep.rebuilt) await relay.drain()
+	// Demands that arrived by seed or import have no suggestions yet (the web forms compute them).
+	const computed = await recomputeMissingMatches(platform)
+	if (computed > 0) log(`computed matches for ${computed} demands`)
+	// Hourly: close expired demands (reminding their owners) and send the daily digests.
+	const maintenance = setInterval(() => {
+		runDemandMaintenance(platform).catch((e: unknown) => log(`maintenance failed: ${String(e)}`))
+	}, 60 * 60 * 1000)
+	maintenance.unref()
+	await runDemandMaintenance(platform).catch((e: unknown) => log(`maintenance failed: ${String(e)}`))
 
 	let build: ServerBuild | (() => Promise<ServerBuild>)
 	const before = []
@@ -60,6 +71,7 @@ async function main() {
 		log(`${signal}: stopping…`)
 		server.close()
 		server.closeAllConnections()
+		clearInterval(maintenance)
 		await relay.stop()
 		await platform.stop()
 		log('stopped')

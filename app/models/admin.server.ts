@@ -1,7 +1,7 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Expression, type SqlBool } from 'kysely'
 import { destroyUserSessions } from '#app/auth/session.server.ts'
 import { enqueueSearchSync } from '#app/search/outbox.server.ts'
-import type { Database, Db, OrganizationStatus, ProductStatus } from '#db/schema.ts'
+import type { Db, OrganizationStatus, ProductStatus } from '#db/schema.ts'
 import {
 	ORGANIZATION_TRANSITIONS,
 	type AuditListFilters,
@@ -13,8 +13,10 @@ import {
 	type UserActionInput,
 	type UserListFilters,
 } from './admin.schema.ts'
+import type { Services } from '#app/context.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { queueEmail, type MailOptions } from './mail.server.ts'
+import { refreshProductMatches } from './match.server.ts'
 import { parseJsonStrings, parseRoles } from './organization.server.ts'
 import type { OrgRole } from './taxonomy.ts'
 import { setProductStatusByAdmin } from './workspace-product.server.ts'
@@ -741,11 +743,12 @@ const PRODUCT_MESSAGES = {
  * notice is the lesser harm than a decision that didn't happen.
  */
 export async function reviewProduct(
-	db: Kysely<Database>,
+	services: Pick<Services, 'db' | 'search'>,
 	actor: AdminActor,
 	input: ProductActionInput,
 	meta: AdminMeta,
 ): Promise<AdminChangeResult> {
+	const { db } = services
 	const to = input.intent === 'approve' ? 'published' : 'rejected'
 	const reason = input.intent === 'reject' ? input.reason : null
 	const result = await setProductStatusByAdmin(db, {
@@ -778,6 +781,8 @@ export async function reviewProduct(
 			meta,
 		})
 	})
+	// A newly published product may fit open demands: their owners see it among their matches.
+	if (to === 'published') await refreshProductMatches(services, input.productId)
 	return { ok: true, from: result.from, to }
 }
 

@@ -8,6 +8,7 @@ import type { Database, Db, DemandRow, DemandStatus, OrganizationRow } from '#db
 import { recordAudit } from './audit.server.ts'
 import type { CloseReason, DemandInput, Financing } from './demand.schema.ts'
 import type { MailOptions } from './mail.server.ts'
+import { notifyLessorsOfLeasingDemand } from './leasing.server.ts'
 import { recomputeMatchesForDemand } from './match.server.ts'
 import { notify, notifyNewOpportunities, sendDailyDigests } from './notification.server.ts'
 import { isPublicOrganizationRow } from './organization.server.ts'
@@ -421,6 +422,8 @@ export async function refreshDemandMatches(services: DemandServices, demandId: n
 	try {
 		await recomputeMatchesForDemand(services, demandId)
 		await notifyNewOpportunities(services.db, demandId, { mail: mailOf(services) })
+		// A demand that wants leasing also goes to the lessors whose programmes fit (once each).
+		await services.db.transaction().execute((trx) => notifyLessorsOfLeasingDemand(trx, demandId))
 	} catch (error) {
 		console.error(
 			JSON.stringify({ level: 'error', event: 'demand.matches_failed', demandId, message: (error as Error).message }),

@@ -301,3 +301,42 @@ function safeReasons(text: string): MatchReason[] {
 		return []
 	}
 }
+
+/**
+ * After a product is approved (or otherwise changes what it can match): update the demands it fits.
+ * Runs after the product's transaction commits; a failure is logged, never undoes the change —
+ * the next recompute of either side catches up.
+ */
+export async function refreshProductMatches(services: MatchServices, productId: number): Promise<void> {
+	try {
+		await recomputeMatchesForProduct(services, productId)
+	} catch (error) {
+		console.error(
+			JSON.stringify({ level: 'error', event: 'product.matches_failed', productId, message: (error as Error).message }),
+		)
+	}
+}
+
+/**
+ * Suggestions for every active demand that has none yet — the demands of an import or of the demo
+ * seed, which were written without the web forms that trigger a recompute.
+ */
+export async function recomputeMissingMatches(
+	services: MatchServices,
+	options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<number> {
+	const rows = await services.db
+		.selectFrom('demand')
+		.select('id')
+		.where('status', 'in', [...ACTIVE_DEMAND])
+		.where(({ not, exists, selectFrom }) =>
+			not(exists(selectFrom('match').select('match.id').whereRef('match.demand_id', '=', 'demand.id'))),
+		)
+		.orderBy('id')
+		.execute()
+	for (const [i, row] of rows.entries()) {
+		await recomputeMatchesForDemand(services, row.id)
+		options.onProgress?.(i + 1, rows.length)
+	}
+	return rows.length
+}

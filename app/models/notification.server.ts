@@ -22,6 +22,20 @@ export const NOTIFICATION_KINDS = [
 	'message.received',
 	'demand.closed',
 	'demand.expired',
+	// Written by the admin model (organization verification, product review).
+	'organization.verified',
+	'organization.rejected',
+	'organization.disabled',
+	'organization.enabled',
+	'product.published',
+	'product.rejected',
+	// Written by the leasing model (LEASING_NOTIFICATION_KINDS).
+	'lease_request.created',
+	'lease_offer.received',
+	'lease_offer.accepted',
+	'lease_offer.declined',
+	'lease_offer.withdrawn',
+	'leasing_demand.new',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -32,6 +46,8 @@ export type NotificationPayload = {
 	matchId?: number
 	productName?: string
 	orgName?: string
+	/** The organization's or product's name, in admin notices. */
+	name?: string
 	reason?: string
 	count?: number
 	titles?: string[]
@@ -61,6 +77,18 @@ const EMAIL_TEXT: Record<NotificationKind, { zh: string; en: string }> = {
 	'message.received': { zh: '收到新消息', en: 'New message' },
 	'demand.closed': { zh: '需求已关闭', en: 'A demand was closed' },
 	'demand.expired': { zh: '需求已到期', en: 'Your demand has expired' },
+	'organization.verified': { zh: '企业已通过认证', en: 'Your organization is verified' },
+	'organization.rejected': { zh: '企业认证未通过', en: 'Your organization was not verified' },
+	'organization.disabled': { zh: '企业账号已停用', en: 'Your organization was disabled' },
+	'organization.enabled': { zh: '企业账号已恢复', en: 'Your organization was re-enabled' },
+	'product.published': { zh: '产品已通过审核并发布', en: 'Your product was approved and published' },
+	'product.rejected': { zh: '产品未通过审核', en: 'Your product was not approved' },
+	'lease_request.created': { zh: '企业请您提供融资租赁报价', en: 'An enterprise asks you for a leasing offer' },
+	'lease_offer.received': { zh: '收到新的融资租赁报价', en: 'New leasing offer' },
+	'lease_offer.accepted': { zh: '您的融资租赁报价已被接受', en: 'Your leasing offer was accepted' },
+	'lease_offer.declined': { zh: '您的融资租赁报价未被接受', en: 'Your leasing offer was declined' },
+	'lease_offer.withdrawn': { zh: '租赁机构撤回了报价', en: 'A leasing offer was withdrawn' },
+	'leasing_demand.new': { zh: '新的融资租赁需求与您的方案匹配', en: 'A new leasing demand fits your programmes' },
 }
 
 function isKind(value: string): value is NotificationKind {

@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	const submission = parseForm(formData, ProductActionSchema)
 	if (submission.status !== 'success') return data({ ...base, result: submission.reply() }, { status: 400 })
-	const result = await reviewProduct(context.db, admin, submission.value, linkMeta(request, context))
+	const result = await reviewProduct(context, admin, submission.value, linkMeta(request, context))
 	if (!result.ok) {
 		return data(
 			{ ...base, result: submission.reply({ formErrors: [`errors.${result.error}`] }) },

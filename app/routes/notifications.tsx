@@ -71,6 +71,7 @@ function NotificationText({ n }: { n: Notification }) {
 		demandTitle: p.demandTitle ?? '',
 		productName: p.productName ?? '',
 		orgName: p.orgName ?? '',
+		name: p.name ?? '',
 		count: p.count ?? 0,
 	})
 	return (
@@ -79,7 +80,7 @@ function NotificationText({ n }: { n: Notification }) {
 			{n.kind === 'opportunity.digest' && p.titles?.length ? (
 				<span className="mt-1 block text-sm text-slate-600">{p.titles.join('；')}</span>
 			) : null}
-			{n.kind === 'inquiry.declined' && p.reason ? (
+			{(n.kind === 'inquiry.declined' || n.kind.endsWith('.rejected') || n.kind === 'lease_offer.declined') && p.reason ? (
 				<span className="mt-1 block text-sm text-slate-600">{p.reason}</span>
 			) : null}
 		</>

@@ -119,6 +119,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const value = submission.value
 	switch (value.intent) {
 		case 'addSpecRow':
+			// Echoes the form only, but still answers 404 for another organization's product id.
+			if (!(await getOrgProduct(context.db, user.organizationId, id))) throw notFound()
 			return data<ActionData>({ form, result: withExtraSpecRow(submission.reply()) })
 		case 'save': {
 			const { intent: _intent, ...input } = value

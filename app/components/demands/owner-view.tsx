@@ -203,6 +203,14 @@ export function OwnerView({ page, reply }: { page: OwnerPage; reply: ActionReply
 				)}
 			</DemandHeader>
 			<DemandStateNotice demand={d} />
+			{d.financing === 'leasing' && d.status !== 'draft' ? (
+				<div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-950">
+					<p>{t('owner.leasingNote')}</p>
+					<Link to={`/demands/${d.id}/leasing`} className="btn-primary shrink-0">
+						{t('owner.leasingLink')}
+					</Link>
+				</div>
+			) : null}
 			{page.canAct && page.missing.length > 0 && d.status !== 'closed' && d.status !== 'cancelled' ? (
 				<div className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-900">
 					<p className="font-medium">{t('owner.missingHeading')}</p>

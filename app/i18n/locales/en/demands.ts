@@ -141,6 +141,8 @@ export default {
 		signIn: 'Sign in',
 	},
 	owner: {
+		leasingNote: 'This demand wants leasing: see fitting programmes, ask lessors for offers and compare them.',
+		leasingLink: 'Leasing programmes & offers',
 		edit: 'Edit',
 		publish: 'Post demand',
 		reopen: 'Post again',
@@ -403,6 +405,28 @@ export default {
 				closed: 'Demand closed: {{demandTitle}}',
 				expired:
 					'Your demand expired and was closed: {{demandTitle}}. Still buying? Move the closing date and post it again.',
+			},
+			organization: {
+				verified: 'Your organization “{{name}}” is verified; its published products are now public',
+				rejected: 'Your organization “{{name}}” was not verified',
+				disabled: 'Your organization “{{name}}” was disabled',
+				enabled: 'Your organization “{{name}}” was re-enabled',
+			},
+			product: {
+				published: 'Your product “{{name}}” was approved and published',
+				rejected: 'Your product “{{name}}” was not approved',
+			},
+			lease_request: {
+				created: '{{orgName}} asks you for a leasing offer: {{demandTitle}}',
+			},
+			lease_offer: {
+				received: 'New leasing offer from {{orgName}}: {{demandTitle}}',
+				accepted: 'Your leasing offer was accepted: {{demandTitle}}',
+				declined: 'Your leasing offer was declined: {{demandTitle}}',
+				withdrawn: '{{orgName}} withdrew its leasing offer: {{demandTitle}}',
+			},
+			leasing_demand: {
+				new: 'A new leasing demand fits your programmes: {{demandTitle}}',
 			},
 		},
 	},

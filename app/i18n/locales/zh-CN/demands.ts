@@ -137,6 +137,8 @@ export default {
 		signIn: '登录',
 	},
 	owner: {
+		leasingNote: '本需求希望采用融资租赁：查看匹配的租赁方案、请机构报价并比较各家报价。',
+		leasingLink: '融资租赁方案与报价',
 		edit: '编辑',
 		publish: '发布需求',
 		reopen: '重新发布',
@@ -394,6 +396,28 @@ export default {
 			demand: {
 				closed: '需求已关闭：{{demandTitle}}',
 				expired: '您的需求已到期关闭：{{demandTitle}}。如仍需采购，可修改截止日期后重新发布。',
+			},
+			organization: {
+				verified: '企业“{{name}}”已通过认证，已发布的产品将公开展示',
+				rejected: '企业“{{name}}”认证未通过',
+				disabled: '企业“{{name}}”已被停用',
+				enabled: '企业“{{name}}”已恢复启用',
+			},
+			product: {
+				published: '产品“{{name}}”已通过审核并发布',
+				rejected: '产品“{{name}}”未通过审核',
+			},
+			lease_request: {
+				created: '{{orgName}} 请您为“{{demandTitle}}”提供融资租赁报价',
+			},
+			lease_offer: {
+				received: '{{orgName}} 发来融资租赁报价：{{demandTitle}}',
+				accepted: '您的融资租赁报价已被接受：{{demandTitle}}',
+				declined: '您的融资租赁报价未被接受：{{demandTitle}}',
+				withdrawn: '{{orgName}} 撤回了融资租赁报价：{{demandTitle}}',
+			},
+			leasing_demand: {
+				new: '新的融资租赁需求与您的方案匹配：{{demandTitle}}',
 			},
 		},
 	},
