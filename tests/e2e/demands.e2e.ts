@@ -110,8 +110,17 @@ describe('demand journey (JavaScript on)', () => {
 			)
 			.toBe(true)
 		// The maker sees the new demand among its opportunities.
-		await maker.page.goto(`${baseURL}/workspace/opportunities`)
-		await seen(maker.page.getByRole('main').getByText(demandTitle).first())
+		// 商机 come from the demands index, which the outbox relay updates a moment after publishing.
+		const opportunity = maker.page.getByRole('main').getByText(demandTitle).first()
+		await expect
+			.poll(
+				async () => {
+					await maker.page.goto(`${baseURL}/workspace/opportunities`)
+					return opportunity.isVisible()
+				},
+				{ timeout: 20_000, interval: 1_000 },
+			)
+			.toBe(true)
 
 		const scores = await matchScores(page)
 		expect(scores.length).toBeGreaterThan(0)

@@ -47,10 +47,16 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.waitForURL(/grade=1/)
 			const region = results(page)
 			const cards = region.getByRole('article')
-			await expect.poll(async () => (await region.innerText()).includes('1级能效') && (await cards.count()) > 0, { timeout: 15_000 }).toBe(true)
-			const count = await cards.count()
-			expect(count).toBeGreaterThan(0)
-			for (let i = 0; i < count; i++) expect(await cards.nth(i).innerText()).toContain('1级能效')
+			// Read all cards at once, until the filtered page has replaced the previous one.
+			await expect
+				.poll(
+					async () => {
+						const texts = await cards.allInnerTexts()
+						return texts.length > 0 && texts.every((t) => t.includes('1级能效'))
+					},
+					{ timeout: 15_000 },
+				)
+				.toBe(true)
 
 			// Open the first product: specs table and the maker's public card, no private contact.
 			const first = cards.first().getByRole('heading')
