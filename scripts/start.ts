@@ -19,6 +19,9 @@ const dev = process.argv.includes('--dev')
 const log = (line: string) => console.log(`[renewmatch] ${line}`)
 
 async function main() {
+	// The production build must run with React's production runtime (and production cookies and
+	// error pages); it is chosen when react-dom is first loaded, which happens below.
+	if (!dev) process.env.NODE_ENV ||= 'production'
 	if (!dev) ensureBuild(log)
 	const platform = await bootPlatform({ advertise: true })
 	const { env } = platform

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { HomeFigures, PublicProduct } from '#app/models/public-types.ts'
 import { CATEGORIES, getCategory, isCategoryKey, priceBandOf, type CategoryKey } from '#app/models/taxonomy.ts'
+import type { Search } from '#app/search/client.server.ts'
 import type { Db, OrganizationRow, ProductRow } from '#db/schema.ts'
 import {
 	chunks,
@@ -107,8 +108,14 @@ export async function listPublicProductsOfOrg(
 	return rows.map((r) => toPublicProduct(r, org))
 }
 
-/** The home page's figures, counted in SQLite (the source of truth), not in the index. */
-export async function getHomeFigures(db: Db): Promise<HomeFigures> {
+/**
+ * The home page's figures. Per-category counts come from the product index's facets when a search
+ * client is given — the index holds exactly the public products, and a facet query costs a few ms
+ * where the SQLite group-by scans every product (~150 ms at 100k) — and from SQLite otherwise or
+ * when Meilisearch is unreachable.
+ */
+export async function getHomeFigures(services: { db: Db; search?: Search }): Promise<HomeFigures> {
+	const { db } = services
 	const makers = await db
 		.selectFrom('organization')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -116,14 +123,6 @@ export async function getHomeFigures(db: Db): Promise<HomeFigures> {
 		.where('in_zone', '=', 1)
 		.where(sql<boolean>`exists (select 1 from json_each(organization.roles) where json_each.value = 'supplier')`)
 		.executeTakeFirstOrThrow()
-	const perCategory = await db
-		.selectFrom('product')
-		.innerJoin('organization', 'organization.id', 'product.organization_id')
-		.select((eb) => ['product.kind', 'product.category_key', eb.fn.countAll<number>().as('n')])
-		.where('product.status', '=', 'published')
-		.where('organization.status', '=', 'verified')
-		.groupBy(['product.kind', 'product.category_key'])
-		.execute()
 	const demands = await db
 		.selectFrom('demand')
 		.innerJoin('organization', 'organization.id', 'demand.organization_id')
@@ -131,6 +130,7 @@ export async function getHomeFigures(db: Db): Promise<HomeFigures> {
 		.where('demand.status', '=', 'open')
 		.where('organization.status', '=', 'verified')
 		.executeTakeFirstOrThrow()
+	const perCategory = (services.search && (await countFromIndex(services.search))) ?? (await countFromDatabase(db))
 	const figures: HomeFigures = {
 		inZoneMakers: Number(makers.n),
 		products: 0,
@@ -140,14 +140,48 @@ export async function getHomeFigures(db: Db): Promise<HomeFigures> {
 		groupCounts: {},
 	}
 	for (const r of perCategory) {
-		const n = Number(r.n)
-		if (r.kind === 'service') figures.services += n
-		else figures.products += n
-		figures.categoryCounts[r.category_key] = (figures.categoryCounts[r.category_key] ?? 0) + n
-		const group = getCategory(r.category_key)?.group
-		if (group) figures.groupCounts[group] = (figures.groupCounts[group] ?? 0) + n
+		if (r.kind === 'service') figures.services += r.n
+		else figures.products += r.n
+		figures.categoryCounts[r.category] = (figures.categoryCounts[r.category] ?? 0) + r.n
+		const group = getCategory(r.category)?.group
+		if (group) figures.groupCounts[group] = (figures.groupCounts[group] ?? 0) + r.n
 	}
 	return figures
+}
+
+type KindCategoryCount = { kind: 'equipment' | 'service'; category: string; n: number }
+
+async function countFromDatabase(db: Db): Promise<KindCategoryCount[]> {
+	const rows = await db
+		.selectFrom('product')
+		.innerJoin('organization', 'organization.id', 'product.organization_id')
+		.select((eb) => ['product.kind', 'product.category_key', eb.fn.countAll<number>().as('n')])
+		.where('product.status', '=', 'published')
+		.where('organization.status', '=', 'verified')
+		.groupBy(['product.kind', 'product.category_key'])
+		.execute()
+	return rows.map((r) => ({ kind: r.kind, category: r.category_key, n: Number(r.n) }))
+}
+
+/** Counts per kind × category from two facet queries; null when the index can't answer. */
+async function countFromIndex(search: Search): Promise<KindCategoryCount[] | null> {
+	try {
+		const indexUid = search.indexName('products')
+		const { results } = await search.client.multiSearch({
+			queries: (['equipment', 'service'] as const).map((kind) => ({
+				indexUid,
+				q: '',
+				limit: 0,
+				filter: `kind = "${kind}"`,
+				facets: ['category'],
+			})),
+		})
+		return (['equipment', 'service'] as const).flatMap((kind, i) =>
+			Object.entries(results[i]?.facetDistribution?.category ?? {}).map(([category, n]) => ({ kind, category, n })),
+		)
+	} catch {
+		return null
+	}
 }
 
 /** Specs from the JSON column as ordered pairs; non-string values are shown as text, junk reads as none. */

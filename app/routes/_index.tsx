@@ -15,7 +15,7 @@ export const handle = { i18n: ['home'] }
 const POPULAR: CategoryKey[] = ['compressor', 'industrial-robot', 'transformer', 'elevator', 'service-energy']
 
 export async function loader({ context }: LoaderFunctionArgs) {
-	const figures = await getHomeFigures(context.db)
+	const figures = await getHomeFigures(context)
 	const defaults = parseProductSearchParams(new URLSearchParams())
 	const categoryHrefs = Object.fromEntries(
 		CATEGORIES.map((c) => [c.key, productsHref({ ...defaults, group: c.group, categories: [c.key] })]),

@@ -77,6 +77,8 @@ function row(label: string, s: Summary): string {
 }
 
 async function main() {
+	// Measure what `npm start` serves: React's production runtime.
+	process.env.NODE_ENV = 'production'
 	ensureBuild(log)
 	const dataDir = mkdtempSync(join(tmpdir(), 'rm-bench-search-'))
 	process.env.DATA_DIR = dataDir

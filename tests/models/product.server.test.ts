@@ -9,6 +9,8 @@ import {
 	toPublicProduct,
 } from '#app/models/product.server.ts'
 import type { OrganizationRow, ProductRow } from '#db/schema.ts'
+import { drainOutbox } from '#app/search/relay.server.ts'
+import { prepareSearchIndexes } from '#app/search/reindex.server.ts'
 import { createTestContext, type TestContext } from '#tests/helpers/context.ts'
 import { insertDemand, insertOrganization, insertProduct } from '#tests/helpers/factories.ts'
 
@@ -96,8 +98,16 @@ describe('public products', () => {
 		expect(await listPublicProductsOfOrg(ctx.db, pending.id)).toEqual([])
 	})
 
+	it('counts the home figures from the index exactly as SQLite does', async () => {
+		await prepareSearchIndexes(ctx)
+		await drainOutbox(ctx)
+		const fromIndex = await getHomeFigures(ctx)
+		expect(fromIndex.products + fromIndex.services).toBeGreaterThan(0)
+		expect(fromIndex).toEqual(await getHomeFigures({ db: ctx.db }))
+	})
+
 	it('counts the home figures in SQLite', async () => {
-		expect(await getHomeFigures(ctx.db)).toEqual({
+		expect(await getHomeFigures({ db: ctx.db })).toEqual({
 			inZoneMakers: 1,
 			products: 2,
 			services: 1,
