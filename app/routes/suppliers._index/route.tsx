@@ -3,6 +3,7 @@ import { Link, useLoaderData, useNavigation, type MetaFunction } from '@remix-ru
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAreaLabel } from '#app/components/badges.tsx'
+import { DegradedNotice, DirectoryBody } from '#app/components/directory-layout.tsx'
 import { EmptyState } from '#app/components/empty-state.tsx'
 import { FacetList, type FacetOption } from '#app/components/facet-list.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -79,72 +80,49 @@ export default function SuppliersPage() {
 				</div>
 			</div>
 
-			{result.degraded ? (
-				<div
-					role="status"
-					className="mt-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+			{result.degraded ? <DegradedNotice>{t('degraded')}</DegradedNotice> : null}
+
+			<DirectoryBody
+				facets={<Facets />}
+				facetsHeading={t('facets.heading')}
+				facetsShow={t('facets.show')}
+				headingId={headingId}
+			>
+				<h2
+					id={headingId}
+					className="border-b border-slate-200 pb-3 text-lg font-semibold text-slate-900"
+					aria-live="polite"
 				>
-					{t('degraded')}
+					{params.q ? <span className="break-anywhere">{t('results.forQuery', { q: params.q })} · </span> : null}
+					<span className="font-normal text-slate-700">{t('results.count', { count: result.total })}</span>
+					{loading ? <span className="ml-2 text-sm font-normal text-slate-600">{t('common:loading')}</span> : null}
+				</h2>
+
+				<div aria-busy={loading} className={`mt-4 transition-opacity ${loading ? 'opacity-60' : ''}`}>
+					{result.items.length > 0 ? (
+						<ul className="grid gap-4 xl:grid-cols-2">
+							{result.items.map((org) => (
+								<li key={org.id}>
+									<SupplierCard org={org} />
+								</li>
+							))}
+						</ul>
+					) : result.degraded ? null : (
+						<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
+							<p className="text-center text-sm">
+								{t('empty.tip')}{' '}
+								{view.clearHref ? (
+									<Link to={view.clearHref} className="link">
+										{t('facets.clear')}
+									</Link>
+								) : null}
+							</p>
+						</EmptyState>
+					)}
 				</div>
-			) : null}
 
-			<div className="mt-6 grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[16rem_minmax(0,1fr)]">
-				<aside aria-label={t('facets.heading')} className="hidden md:block">
-					<div className="card p-4">
-						<h2 className="mb-3 text-base font-semibold text-slate-900">{t('facets.heading')}</h2>
-						<Facets />
-					</div>
-				</aside>
-
-				<section aria-labelledby={headingId} className="min-w-0">
-					<details className="no-marker card mb-4 md:hidden">
-						<summary className="flex cursor-pointer items-center justify-between px-4 py-3 font-medium text-slate-900">
-							{t('facets.show')}
-							<svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 fill-current text-slate-600">
-								<path d="M3 5h14l-5.5 6.5V17l-3-1.5v-4z" />
-							</svg>
-						</summary>
-						<div className="border-t border-slate-200 p-4">
-							<Facets />
-						</div>
-					</details>
-
-					<h2
-						id={headingId}
-						className="border-b border-slate-200 pb-3 text-lg font-semibold text-slate-900"
-						aria-live="polite"
-					>
-						{params.q ? <span className="break-anywhere">{t('results.forQuery', { q: params.q })} · </span> : null}
-						<span className="font-normal text-slate-700">{t('results.count', { count: result.total })}</span>
-						{loading ? <span className="ml-2 text-sm font-normal text-slate-600">{t('common:loading')}</span> : null}
-					</h2>
-
-					<div aria-busy={loading} className={`mt-4 transition-opacity ${loading ? 'opacity-60' : ''}`}>
-						{result.items.length > 0 ? (
-							<ul className="grid gap-4 xl:grid-cols-2">
-								{result.items.map((org) => (
-									<li key={org.id}>
-										<SupplierCard org={org} />
-									</li>
-								))}
-							</ul>
-						) : result.degraded ? null : (
-							<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
-								<p className="text-center text-sm">
-									{t('empty.tip')}{' '}
-									{view.clearHref ? (
-										<Link to={view.clearHref} className="link">
-											{t('facets.clear')}
-										</Link>
-									) : null}
-								</p>
-							</EmptyState>
-						)}
-					</div>
-
-					<Pagination page={result.page} totalPages={result.totalPages} />
-				</section>
-			</div>
+				<Pagination page={result.page} totalPages={result.totalPages} />
+			</DirectoryBody>
 		</div>
 	)
 }
