@@ -1,5 +1,13 @@
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely'
+import {
+	CompiledQuery,
+	Kysely,
+	SqliteDialect,
+	SqliteDriver,
+	sql,
+	type DatabaseConnection,
+	type SqliteDialectConfig,
+} from 'kysely'
 import type { Database } from './schema.ts'
 
 /**
@@ -36,7 +44,24 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
 	sqlite.pragma('busy_timeout = 5000')
 	sqlite.pragma('synchronous = FULL')
 	sqlite.pragma('foreign_keys = ON')
+	if (!options.readonly) sqlite.exec(OPTIMIZE_ALL_TABLES)
 	return sqlite
+}
+
+/**
+ * Query-planner statistics (sqlite_stat1), as SQLite recommends for long-lived connections: on
+ * open, after bulk writes (imports, the demo seed) and hourly. Without them the planner takes any
+ * index equality as selective: `id IN (…) AND status = 'published'` walked product_status_idx over
+ * every published product (20 ms at 100k products instead of 0.1 ms), and the suppliers' product
+ * counts took 140 ms instead of 3 ms. `analysis_limit` bounds the cost on big tables; 0x10002 makes
+ * `optimize` look at every table, not only the ones this connection has queried.
+ */
+const OPTIMIZE_ALL_TABLES = 'PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;'
+
+/** Refreshes the planner statistics of tables whose size changed a lot (cheap when none did). */
+export async function refreshPlannerStatistics(db: Kysely<Database>): Promise<void> {
+	await sql`PRAGMA analysis_limit = 1000`.execute(db)
+	await sql`PRAGMA optimize = 0x10002`.execute(db)
 }
 
 export function createDb(file: string): { db: Kysely<Database>; sqlite: SqliteHandle } {

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import { CATEGORIES } from '../app/models/taxonomy.ts'
 import * as m0001 from './migrations/2026_11_30_0001_create_domain.ts'
+import * as m0002 from './migrations/2026_11_30_0002_lookup_indexes.ts'
 import type { Database } from './schema.ts'
 
 /** A static provider: works under Vite, tsx and vitest alike (no directory scanning). */
 const migrations: Record<string, Migration> = {
 	'2026_11_30_0001_create_domain': m0001,
+	'2026_11_30_0002_lookup_indexes': m0002,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -13,6 +13,7 @@ import { recomputeMissingMatches } from '#app/models/match.server.ts'
 import { startSearchRelay, outboxStatus } from '#app/search/relay.server.ts'
 import { prepareSearchIndexes } from '#app/search/reindex.server.ts'
 import { createExpressApp } from '#app/server/express-app.server.ts'
+import { refreshPlannerStatistics } from '#db/client.ts'
 import { CLIENT_DIR, SERVER_BUILD, ensureBuild } from './lib/build.ts'
 
 const dev = process.argv.includes('--dev')
@@ -38,9 +39,11 @@ async function main() {
 	// Demands that arrived by seed or import have no suggestions yet (the web forms compute them).
 	const computed = await recomputeMissingMatches(platform)
 	if (computed > 0) log(`computed matches for ${computed} demands`)
-	// Hourly: close expired demands (reminding their owners) and send the daily digests.
+	// Hourly: close expired demands (reminding their owners), send the daily digests and keep the
+	// query planner's statistics in step with the tables' growth.
 	const maintenance = setInterval(() => {
 		runDemandMaintenance(platform).catch((e: unknown) => log(`maintenance failed: ${String(e)}`))
+		refreshPlannerStatistics(platform.db).catch((e: unknown) => log(`planner statistics failed: ${String(e)}`))
 	}, 60 * 60 * 1000)
 	maintenance.unref()
 	await runDemandMaintenance(platform).catch((e: unknown) => log(`maintenance failed: ${String(e)}`))

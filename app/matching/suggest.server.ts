@@ -557,13 +557,10 @@ export async function recallDemandsFromDatabase(
 async function loadOpenDemands(db: Db, ids: number[]): Promise<MatchDemand[]> {
 	const out: MatchDemand[] = []
 	for (let i = 0; i < ids.length; i += 500) {
-		const rows = await db
-			.selectFrom('demand')
-			.selectAll()
-			.where('id', 'in', ids.slice(i, i + 500))
-			.where('status', '=', 'open')
-			.execute()
-		out.push(...rows.map(toMatchDemand))
+		// By primary key alone (see listPublicProductsByIds): `status` in the WHERE clause can make
+		// SQLite walk demand_status_idx over every open demand instead.
+		const rows = await db.selectFrom('demand').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()
+		out.push(...rows.filter((r) => r.status === 'open').map(toMatchDemand))
 	}
 	return out
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { ZodIssue } from 'zod'
+import { refreshPlannerStatistics } from '#db/client.ts'
 import { enqueueSearchSync } from '#app/search/outbox.server.ts'
 import type {
 	Database,
@@ -525,12 +526,15 @@ export async function importExchange(
 	// The schema runs before the write lock is taken: it is the CPU-heavy part on a big file.
 	const parsed = parseDocument(input)
 	try {
-		return await db.transaction().execute(async (trx) => {
+		const result = await db.transaction().execute(async (trx) => {
 			const directory = await loadOrgDirectory(trx)
 			const errors = finishErrors([...parsed.errors, ...crossCheck(input, directory)])
 			if (errors.length > 0 || !parsed.doc) return { ok: false as const, errors }
 			return writeDocument(trx, parsed.doc, (options.now ?? new Date()).toISOString(), progress)
 		})
+		// A bulk write can change a table's size by orders of magnitude: re-plan with fresh statistics.
+		if (result.ok) await refreshPlannerStatistics(db)
+		return result
 	} catch (error) {
 		// Validation should catch whatever the schema's constraints would refuse; if one slips
 		// through, the transaction is already rolled back and the file's author gets a clear line.

@@ -151,14 +151,9 @@ export async function recomputeMatchesForProduct(
 	for (const id of await candidateDemandIds(db, product.categoryKey)) demandIds.add(id)
 	const demands: DemandRow[] = []
 	for (const chunk of chunks([...demandIds], 500)) {
-		demands.push(
-			...(await db
-				.selectFrom('demand')
-				.selectAll()
-				.where('id', 'in', chunk)
-				.where('status', 'in', [...ACTIVE_DEMAND])
-				.execute()),
-		)
+		// By primary key alone, the status checked here (see listPublicProductsByIds).
+		const rows = await db.selectFrom('demand').selectAll().where('id', 'in', chunk).execute()
+		demands.push(...rows.filter((r) => (ACTIVE_DEMAND as readonly string[]).includes(r.status)))
 	}
 	const existingByDemand = new Map(rows.map((r) => [r.demand_id, r]))
 	const weakest = await weakestSuggestions(

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importExchange } from '#app/models/exchange.server.ts'
 import { CATEGORIES } from '#app/models/taxonomy.ts'
+import { generateCatalogue } from '#db/seed/catalogue.ts'
 import { createTestContext, type TestContext } from '#tests/helpers/context.ts'
 
 let ctx: TestContext
@@ -41,5 +43,33 @@ describe('database set-up', () => {
 				.values({ ref: 'p1', organization_id: org.id, kind: 'equipment', category_key: 'nope', name: 'x', name_en: null, model: null, brand: null, description: null, energy_grade: null, price_min: null, price_max: null, lead_time_days: null, status_reason: null, published_at: null })
 				.execute(),
 		).rejects.toThrow(/FOREIGN KEY/)
+	})
+
+	it('indexes the foreign keys that pages look records up by', () => {
+		const plan = (query: string) =>
+			ctx.sqlite
+				.prepare(`explain query plan ${query}`)
+				.all()
+				.map((r) => (r as { detail: string }).detail)
+				.join('; ')
+		expect(plan('select * from product_image where product_id = 1 order by sort')).toContain('product_image_product_idx')
+		expect(plan('select * from message where match_id = 1')).toContain('message_match_idx')
+		expect(plan('select * from leasing_program where organization_id = 1')).toContain('leasing_program_org_idx')
+		expect(plan('select * from notification where user_id = 1')).toContain('notification_user_idx')
+	})
+
+	it('gives the query planner statistics after a bulk import, so lookups by id use the primary key', async () => {
+		const idLookup = "explain query plan select * from product where id in (1, 2, 3) and status = 'published'"
+		const result = await importExchange(ctx.db, generateCatalogue(3000))
+		expect(result.ok).toBe(true)
+		const stats = ctx.sqlite.prepare("select idx, stat from sqlite_stat1 where tbl = 'product'").all()
+		expect(stats.length).toBeGreaterThan(0)
+		const detail = ctx.sqlite
+			.prepare(idLookup)
+			.all()
+			.map((r) => (r as { detail: string }).detail)
+			.join('; ')
+		expect(detail).toMatch(/INTEGER PRIMARY KEY/)
+		expect(detail).not.toContain('product_status_idx')
 	})
 })
