@@ -200,6 +200,30 @@ describe('searchSimilarProducts', () => {
 		expect(similar).toHaveLength(4)
 		expect(similar.every((p) => p.categoryKey === 'compressor' && p.id !== product.id)).toBe(true)
 	})
+
+	it('prefers products sharing the domain terms, and tops up with the newest only when they run out', async () => {
+		const tank = await insertProduct(ctx.db, inZone.id, {
+			name: '立式储气罐 1立方米',
+			name_en: null,
+			tags: '[]',
+			description: '碳钢储气罐',
+			published_at: '2026-03-01T00:00:00.000Z',
+		})
+		await sync(ctx)
+		try {
+			const product = (await getPublicProduct(ctx.db, ids.c0!))!
+			// Six other 螺杆空压机 share the term: the newer tank is not needed for four.
+			const four = await searchSimilarProducts(ctx, product, 4)
+			expect(four.map((p) => p.name).every((n) => n.startsWith('螺杆空压机'))).toBe(true)
+			// Asking for more than the term finds brings in the category's newest.
+			const eight = await searchSimilarProducts(ctx, product, 8)
+			expect(eight.map((p) => p.id)).toContain(tank.id)
+			expect(eight.map((p) => p.id)).not.toContain(product.id)
+		} finally {
+			await deleteProductRow(ctx.db, tank.id)
+			await sync(ctx)
+		}
+	})
 })
 
 describe('URL state', () => {
