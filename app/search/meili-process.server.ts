@@ -64,6 +64,14 @@ type StartOptions = {
 
 const LOCK_FILE = 'meili.json'
 
+/** The parent's environment with our key, and without other MEILI_* settings (Meilisearch reads them as options). */
+function childEnv(masterKey: string): NodeJS.ProcessEnv {
+	const env = { ...process.env }
+	for (const k of Object.keys(env)) if (k.startsWith('MEILI_')) delete env[k]
+	env.MEILI_MASTER_KEY = masterKey
+	return env
+}
+
 /**
  * Starts the bundled Meilisearch bound to 127.0.0.1 and waits until it is healthy.
  * Flags per STACK.md: capped indexing memory (lower RSS, faster time-to-searchable), 2 threads.
@@ -81,14 +89,15 @@ export async function startMeilisearch(options: StartOptions): Promise<MeiliHand
 			'--db-path', join(dataDir, 'meili'),
 			'--dump-dir', join(dataDir, 'meili-dumps'),
 			'--http-addr', `127.0.0.1:${port}`,
-			'--master-key', masterKey,
 			'--env', 'production',
 			'--no-analytics',
 			'--max-indexing-memory', '512Mb',
 			'--max-indexing-threads', '2',
 			'--log-level', 'WARN',
 		],
-		{ stdio: ['ignore', logFd, logFd], detached: false },
+		// The key goes in the environment, not argv: a key starting with '-' (1 in 64 of the generated
+		// ones) was parsed as a flag and Meilisearch refused to start; and `ps` shows argv to everyone.
+		{ stdio: ['ignore', logFd, logFd], detached: false, env: childEnv(masterKey) },
 	)
 	let exited = false
 	child.once('exit', () => {
