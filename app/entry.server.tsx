@@ -6,14 +6,12 @@ import {
 	type HandleErrorFunction,
 } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from './components/nonce-provider.tsx'
-import { i18nConfig, toLocale } from './i18n/i18n.ts'
-import { i18nServer } from './i18n/i18next.server.ts'
-import { resources } from './i18n/resources.ts'
+import { toLocale } from './i18n/i18n.ts'
+import { i18nForLocale, i18nServer } from './i18n/i18next.server.ts'
 
 export const streamTimeout = 5_000
 
@@ -24,11 +22,8 @@ export default async function handleRequest(
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
-	// A fresh i18next per request: the language is the request's, never a shared global's.
-	const instance = createInstance()
-	const lng = toLocale(await i18nServer.getLocale(request))
-	const ns = ['common', ...i18nServer.getRouteNamespaces(remixContext)]
-	await instance.use(initReactI18next).init({ ...i18nConfig, lng, ns: [...new Set(ns)], resources })
+	// The language is the request's (one ready instance per language), never a shared global's.
+	const instance = i18nForLocale(toLocale(await i18nServer.getLocale(request)))
 
 	const nonce = loadContext.cspNonce ?? ''
 	// Crawlers get the whole document at once; people get the shell as soon as it is ready.
