@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import type { Highlighted, PublicProduct } from '#app/models/public-types.ts'
+import type { ProductCardData } from '#app/models/product-card.ts'
+import type { Highlighted } from '#app/models/public-types.ts'
 import { categoryLabel } from '#app/models/taxonomy.ts'
 import { InZoneBadge, KindBadge, VerifiedBadge } from './badges.tsx'
 import { EnergyGradeBadge } from './energy-grade-badge.tsx'
@@ -9,7 +10,7 @@ import { Highlight } from './highlight.tsx'
 import { PriceBand } from './price-band.tsx'
 
 type Props = {
-	product: PublicProduct
+	product: ProductCardData
 	highlight?: { name: Highlighted; description: Highlighted }
 	/** Leave out the maker line (on the maker's own page). */
 	showMaker?: boolean

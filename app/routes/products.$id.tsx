@@ -11,6 +11,7 @@ import { formatDate } from '#app/i18n/format.ts'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { listProductImages } from '#app/models/product-image.server.ts'
+import { toProductCard } from '#app/models/product-card.ts'
 import { getPublicProduct } from '#app/models/product.server.ts'
 import type { PublicProduct } from '#app/models/public-types.ts'
 import { categoryLabel, groupLabel } from '#app/models/taxonomy.ts'
@@ -40,7 +41,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 	return {
 		product,
 		images: images.map((i) => ({ id: i.id, url: i.url })),
-		similar: similar.filter((p) => p.id !== product.id),
+		similar: similar.filter((p) => p.id !== product.id).map(toProductCard),
 		groupHref: productsHref({ ...defaults, group: product.groupKey }),
 		categoryHref: productsHref({ ...defaults, group: product.groupKey, categories: [product.categoryKey] }),
 	}

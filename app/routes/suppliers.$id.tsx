@@ -9,6 +9,7 @@ import { ProductCard, contentLang, displayName } from '#app/components/product-c
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { getPublicOrganization } from '#app/models/organization.server.ts'
+import { toProductCard } from '#app/models/product-card.ts'
 import { listPublicProductsOfOrg } from '#app/models/product.server.ts'
 import { categoryLabel } from '#app/models/taxonomy.ts'
 
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const totalPages = Math.max(1, Math.ceil(org.productCount / PER_PAGE))
 	const page = Math.min(parsePage(new URL(request.url).searchParams.get('page')), totalPages)
 	const products = await listPublicProductsOfOrg(context.db, org.id, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE })
-	return { org, products, page, totalPages }
+	return { org, products: products.map(toProductCard), page, totalPages }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -10,6 +10,7 @@ import { ProductCard } from '#app/components/product-card.tsx'
 import { SearchBox } from '#app/components/search-box.tsx'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
+import { toProductCard } from '#app/models/product-card.ts'
 import { categoryLabel, groupLabel } from '#app/models/taxonomy.ts'
 import { parseProductSearchParams, searchProducts } from '#app/search/product-search.server.ts'
 import { buildProductSearchView, type FacetLink } from './view.server.ts'
@@ -19,7 +20,8 @@ export const handle = { i18n: ['products'] }
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const params = parseProductSearchParams(new URL(request.url).searchParams)
 	const result = await searchProducts(context, params)
-	return { params, result, view: buildProductSearchView(params, result) }
+	const items = result.items.map((i) => ({ product: toProductCard(i.product), highlight: i.highlight }))
+	return { params, result: { ...result, items }, view: buildProductSearchView(params, result) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
