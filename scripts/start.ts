@@ -29,7 +29,10 @@ async function main() {
 	log(`data in ${env.dataDir}; Meilisearch ${platform.meili.owned ? 'started' : 'reused'} at ${platform.meili.url}`)
 
 	const seeded = await seedDemoDataOnce(platform, log)
+	// Rebuild what is missing or outdated now; the full reconcile (every document compared, seconds
+	// at 100k products) runs in the relay's background ~10 s after start, not on the boot path.
 	const prep = await prepareSearchIndexes(platform, {
+		reconcile: false,
 		onProgress: (kind, done, total) => {
 			if (done === total) log(`indexed ${kind}: ${total}`)
 		},
@@ -64,7 +67,7 @@ async function main() {
 		build,
 		clientDir: dev ? undefined : CLIENT_DIR,
 		before,
-		health: async () => ({ outbox: await outboxStatus(platform.db) }),
+		health: async () => ({ outbox: await outboxStatus(platform.db), searchReconciledAt: relay.lastMaintenanceAt() }),
 	})
 	const server = app.listen(env.PORT, env.HOST, () => {
 		log(`RenewMatch 焕新撮合 is running at http://localhost:${env.PORT}`)

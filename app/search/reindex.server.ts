@@ -28,6 +28,7 @@ const KIND_ENTITY: Record<IndexKind, SearchEntity> = {
 }
 
 const PAGE_SIZE = 5000
+const RECONCILE_PAGE_SIZE = 1000
 const BUILD_TASK_TIMEOUT_MS = 10 * 60_000
 
 /**
@@ -141,14 +142,16 @@ export type IndexDiff = {
 /** Compares an index with the public projection of SQLite, document by document. */
 export async function diffSearchIndex(ctx: SearchContext, kind: IndexKind): Promise<IndexDiff> {
 	// Hashes, not the JSON itself: at 100k products the two maps would otherwise hold ~200 MB.
+	// Smaller pages than a rebuild's: this runs hourly beside live requests, and each page is a
+	// stretch of synchronous work (SQLite reads, JSON parsing, hashing) that requests wait behind.
 	const expected = new Map<number, string>()
-	for await (const docs of pageDocuments(ctx.db, kind, PAGE_SIZE)) {
+	for await (const docs of pageDocuments(ctx.db, kind, RECONCILE_PAGE_SIZE)) {
 		for (const d of docs) expected.set(d.id, digest(d))
 	}
 	const actual = new Map<number, string>()
 	const index = ctx.search.client.index(ctx.search.indexName(kind))
 	for (let offset = 0; ;) {
-		const page = await index.getDocuments({ offset, limit: 5000 })
+		const page = await index.getDocuments({ offset, limit: RECONCILE_PAGE_SIZE })
 		for (const d of page.results) actual.set(Number(d.id), digest(d))
 		offset += page.results.length
 		if (page.results.length === 0 || offset >= page.total) break

@@ -323,6 +323,8 @@ export type SearchRelay = {
 	kick(): void
 	/** Drains now, serialized with the loop. */
 	drain(options?: DrainOptions): Promise<DrainResult>
+	/** When the last reconcile-and-prune finished (null until the first, ~10 s after start). */
+	lastMaintenanceAt(): string | null
 }
 
 export type RelayOptions = {
@@ -360,6 +362,7 @@ export function startSearchRelay(ctx: SearchContext, options: RelayOptions = {})
 	// Maintenance reads every document: it runs beside the drains, not between them, so a large
 	// index does not hold up the outbox. What it queues is only ever re-read and re-sent.
 	let maintenance: Promise<void> | null = null
+	let maintainedAt: string | null = null
 
 	const loop = (async () => {
 		while (!stopped) {
@@ -377,6 +380,9 @@ export function startSearchRelay(ctx: SearchContext, options: RelayOptions = {})
 			if (!maintenance && Date.now() >= nextMaintenance) {
 				nextMaintenance = Date.now() + maintenanceEveryMs
 				maintenance = maintainSearch(ctx, log)
+					.then(() => {
+						maintainedAt = new Date().toISOString()
+					})
 					.catch((error: unknown) => log('error', 'search maintenance failed', { error: errorMessage(error) }))
 					.finally(() => {
 						maintenance = null
@@ -408,6 +414,7 @@ export function startSearchRelay(ctx: SearchContext, options: RelayOptions = {})
 			wake?.()
 		},
 		drain: (drainOptions) => serialized(() => drainOutbox(ctx, { log, ...drainOptions })),
+		lastMaintenanceAt: () => maintainedAt,
 	}
 }
 

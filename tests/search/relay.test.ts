@@ -166,6 +166,8 @@ describe('background reconcile', () => {
 		const relay = startSearchRelay(ctx, { intervalMs: 50, firstMaintenanceAfterMs: 0, log: () => {} })
 		try {
 			await waitUntil(async () => (await index.getDocument(p.id)).name === '对账用空压机', 15_000)
+			await waitUntil(async () => relay.lastMaintenanceAt() !== null, 15_000)
+			expect(Date.parse(relay.lastMaintenanceAt()!)).toBeLessThanOrEqual(Date.now())
 		} finally {
 			await relay.stop()
 		}
