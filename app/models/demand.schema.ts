@@ -17,6 +17,9 @@ export type CloseReason = (typeof CLOSE_REASONS)[number]
 /** Inquiries one organization may send per (Beijing) day: junk protection for the makers. */
 export const INQUIRY_DAILY_LIMIT = 30
 
+/** Interpolation values of the `demands` error messages: `errors.inquiryLimit` names the limit. */
+export const DEMAND_ERROR_VALUES = { limit: INQUIRY_DAILY_LIMIT }
+
 export const DEMAND_LIMITS = {
 	title: 80,
 	description: 2000,

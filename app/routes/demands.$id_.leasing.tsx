@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin, requireUser } from '#app/auth/permissions.server.ts'
 import { linkMeta } from '#app/auth/request.server.ts'
+import { FieldErrors, FormAlert, Notice } from '#app/components/form/form-kit.tsx'
 import { ComparisonTable } from '#app/components/leasing/comparison-table.tsx'
-import { LeasingErrorList, LeasingFormAlert, LeasingNotice } from '#app/components/leasing/form-kit.tsx'
 import { formatFen, formatRate, formatYuan } from '#app/components/leasing/format.ts'
 import { orgLabel, useProgramFigures, type ProgramView } from '#app/components/leasing/program-facts.tsx'
 import { ScheduleOneOffs, ScheduleSummary, ScheduleTable } from '#app/components/leasing/schedule-table.tsx'
@@ -228,7 +228,7 @@ function OfferCard({ offer, canAnswer, errors }: { offer: LeaseOffer; canAnswer:
 							aria-describedby={errors?.length ? `reason-${offer.id}-error` : undefined}
 							className="input"
 						/>
-						<LeasingErrorList id={`reason-${offer.id}-error`} errors={errors} />
+						<FieldErrors ns="leasing" id={`reason-${offer.id}-error`} errors={errors} />
 						<button type="submit" name="intent" value="decline" className="btn-secondary w-full">
 							{t('enterprise.decline')}
 						</button>
@@ -278,13 +278,19 @@ export default function EnterpriseLeasingPage() {
 
 			<div className="mt-4">
 				{done && ['request', 'accept', 'decline'].includes(done) ? (
-					<LeasingNotice>{t(`enterprise.done.${done}`)}</LeasingNotice>
+					<Notice className="mb-5">{t(`enterprise.done.${done}`)}</Notice>
 				) : null}
-				{!view.canAct ? <LeasingNotice tone="info">{t('enterprise.adminView')}</LeasingNotice> : null}
+				{!view.canAct ? (
+					<Notice className="mb-5" tone="info">
+						{t('enterprise.adminView')}
+					</Notice>
+				) : null}
 				{demand.financing !== 'leasing' ? (
-					<LeasingNotice tone="info">{t('enterprise.notLeasing')}</LeasingNotice>
+					<Notice className="mb-5" tone="info">
+						{t('enterprise.notLeasing')}
+					</Notice>
 				) : null}
-				{formErrors ? <LeasingFormAlert errors={formErrors} /> : null}
+				{formErrors ? <FormAlert ns="leasing" className="mb-5" errors={formErrors} /> : null}
 			</div>
 
 			{demand.financing === 'leasing' ? (

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { EmptyState } from '#app/components/empty-state.tsx'
-import { LeasingNotice } from '#app/components/leasing/form-kit.tsx'
+import { Notice } from '#app/components/form/form-kit.tsx'
 import { ProgramCard } from '#app/components/leasing/program-facts.tsx'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
@@ -82,7 +82,11 @@ export default function LeasingProgramsPage() {
 			</Form>
 
 			<div className="mt-5">
-				{degraded ? <LeasingNotice tone="warning">{t('list.degraded')}</LeasingNotice> : null}
+				{degraded ? (
+					<Notice className="mb-5" tone="warning">
+						{t('list.degraded')}
+					</Notice>
+				) : null}
 				<p className="mb-3 text-sm text-slate-600" role="status">
 					{t('list.count', { count: items.length })}
 				</p>

@@ -9,17 +9,22 @@ import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ContactCard } from '#app/components/demands/contact-card.tsx'
 import { DemandFacts } from '#app/components/demands/demand-facts.tsx'
 import { DemandHeader, DoneNotice, Section } from '#app/components/demands/demand-header.tsx'
-import { ErrorList, FormErrors, replyErrors } from '#app/components/demands/form-kit.tsx'
 import { ScoreBar } from '#app/components/demands/match-card.tsx'
 import { MessageThread } from '#app/components/demands/message-thread.tsx'
 import { QuoteFacts } from '#app/components/demands/quote-compare.tsx'
 import { ReasonList } from '#app/components/demands/reason-list.tsx'
 import { MatchStatusBadge } from '#app/components/demands/status-badge.tsx'
+import { FieldErrors, FormAlert, replyErrors } from '#app/components/form/form-kit.tsx'
 import { contentLang, displayName } from '#app/components/product-card.tsx'
 import { formatDate } from '#app/i18n/format.ts'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import { ATTACHMENT_ACCEPT, DEMAND_LIMITS, InquiryActionSchema } from '#app/models/demand.schema.ts'
+import {
+	ATTACHMENT_ACCEPT,
+	DEMAND_ERROR_VALUES,
+	DEMAND_LIMITS,
+	InquiryActionSchema,
+} from '#app/models/demand.schema.ts'
 import { parseDemandId, toActor, type Outcome } from '#app/models/demand.server.ts'
 import {
 	declineInquiry,
@@ -109,13 +114,13 @@ function QuoteForm({ reply, today }: { reply: Reply | undefined; today: string }
 					{hint}
 				</p>
 			) : null}
-			<ErrorList errors={replyErrors(mine, name)} />
+			<FieldErrors ns="demands" values={DEMAND_ERROR_VALUES} errors={replyErrors(mine, name)} />
 		</div>
 	)
 	return (
 		<Form method="post" encType="multipart/form-data" className="space-y-4">
 			<input type="hidden" name="intent" value="quote" />
-			<FormErrors errors={replyErrors(mine, '')} />
+			<FormAlert ns="demands" values={DEMAND_ERROR_VALUES} className="mb-4" errors={replyErrors(mine, '')} />
 			<div className="grid gap-4 sm:grid-cols-2">
 				{field(
 					'unitPrice',
@@ -224,7 +229,11 @@ function DeclineForm({ reply }: { reply: Reply | undefined }) {
 					placeholder={t('answer.declineReasonPlaceholder')}
 					className="input"
 				/>
-				<ErrorList errors={[...(replyErrors(mine, 'reason') ?? []), ...(replyErrors(mine, '') ?? [])]} />
+				<FieldErrors
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					errors={[...(replyErrors(mine, 'reason') ?? []), ...(replyErrors(mine, '') ?? [])]}
+				/>
 				<SubmitButton className="btn-secondary">{t('answer.decline')}</SubmitButton>
 			</Form>
 		</details>

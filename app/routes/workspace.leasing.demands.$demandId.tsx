@@ -14,8 +14,8 @@ import { useTranslation } from 'react-i18next'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
 import { linkMeta } from '#app/auth/request.server.ts'
+import { Field, FormAlert, Notice } from '#app/components/form/form-kit.tsx'
 import { FitReasons } from '#app/components/leasing/fit-reasons.tsx'
-import { LeasingField, LeasingFormAlert, LeasingNotice } from '#app/components/leasing/form-kit.tsx'
 import { fenToInput, formatFen, formatRate, formatYuan, rateToInput } from '#app/components/leasing/format.ts'
 import { ScheduleOneOffs, ScheduleSummary, ScheduleTable } from '#app/components/leasing/schedule-table.tsx'
 import { OfferStatusBadge } from '#app/components/leasing/status-badge.tsx'
@@ -305,8 +305,14 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 				</h2>
 				<p className="mt-1 text-sm text-slate-600">{t('offerForm.lead')}</p>
 				<Form method="post" {...getFormProps(form)} onChange={onChange} className="mt-5 space-y-5">
-					<LeasingFormAlert id={form.errorId} errors={form.errors} />
-					<LeasingField meta={fields.programId} label={t('offerForm.program')} optional>
+					<FormAlert ns="leasing" className="mb-5" id={form.errorId} errors={form.errors} />
+					<Field
+						ns="leasing"
+						className="min-w-0"
+						meta={fields.programId}
+						label={t('offerForm.program')}
+						mark="optional"
+					>
 						<select key={fields.programId.key} {...select(fields.programId)} className="input">
 							<option value="">{t('offerForm.noProgram')}</option>
 							{detail.programs.map(({ program }) => (
@@ -315,9 +321,9 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 								</option>
 							))}
 						</select>
-					</LeasingField>
+					</Field>
 					<div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-						<LeasingField meta={fields.structure} label={t('offer.structure')}>
+						<Field ns="leasing" className="min-w-0" meta={fields.structure} label={t('offer.structure')}>
 							<select key={fields.structure.key} {...select(fields.structure)} className="input">
 								{LEASE_STRUCTURES.map((s) => (
 									<option key={s} value={s}>
@@ -325,8 +331,10 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 									</option>
 								))}
 							</select>
-						</LeasingField>
-						<LeasingField
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
 							meta={fields.equipmentPrice}
 							label={t('offerForm.equipmentPrice')}
 							hint={t('offerForm.equipmentPriceHint')}
@@ -337,12 +345,14 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 								inputMode="decimal"
 								className="input"
 							/>
-						</LeasingField>
-						<LeasingField
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
 							meta={fields.downPayment}
 							label={t('offer.downPayment')}
 							hint={t('offerForm.downPaymentHint')}
-							optional
+							mark="optional"
 						>
 							<input
 								key={fields.downPayment.key}
@@ -350,16 +360,24 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 								inputMode="decimal"
 								className="input"
 							/>
-						</LeasingField>
-						<LeasingField meta={fields.termMonths} label={t('offer.termMonths')} hint={t('offerForm.termHint')}>
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
+							meta={fields.termMonths}
+							label={t('offer.termMonths')}
+							hint={t('offerForm.termHint')}
+						>
 							<input
 								key={fields.termMonths.key}
 								{...text(fields.termMonths, true)}
 								inputMode="numeric"
 								className="input"
 							/>
-						</LeasingField>
-						<LeasingField
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
 							meta={fields.annualRatePct}
 							label={t('offerForm.annualRatePct')}
 							hint={t('offerForm.rateHint')}
@@ -370,22 +388,37 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 								inputMode="decimal"
 								className="input"
 							/>
-						</LeasingField>
-						<LeasingField meta={fields.deposit} label={t('offer.deposit')} hint={t('offerForm.depositHint')} optional>
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
+							meta={fields.deposit}
+							label={t('offer.deposit')}
+							hint={t('offerForm.depositHint')}
+							mark="optional"
+						>
 							<input key={fields.deposit.key} {...text(fields.deposit, true)} inputMode="decimal" className="input" />
-						</LeasingField>
-						<LeasingField meta={fields.serviceFee} label={t('offer.serviceFee')} optional>
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
+							meta={fields.serviceFee}
+							label={t('offer.serviceFee')}
+							mark="optional"
+						>
 							<input key={fields.serviceFee.key} {...text(fields.serviceFee)} inputMode="decimal" className="input" />
-						</LeasingField>
-						<LeasingField
+						</Field>
+						<Field
+							ns="leasing"
+							className="min-w-0"
 							meta={fields.residual}
 							label={t('offer.residual')}
 							hint={t('offerForm.residualHint')}
-							optional
+							mark="optional"
 						>
 							<input key={fields.residual.key} {...text(fields.residual, true)} inputMode="decimal" className="input" />
-						</LeasingField>
-						<LeasingField meta={fields.frequency} label={t('offer.frequency')}>
+						</Field>
+						<Field ns="leasing" className="min-w-0" meta={fields.frequency} label={t('offer.frequency')}>
 							<select key={fields.frequency.key} {...select(fields.frequency)} className="input">
 								{PAYMENT_FREQUENCIES.map((f) => (
 									<option key={f} value={f}>
@@ -393,8 +426,8 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 									</option>
 								))}
 							</select>
-						</LeasingField>
-						<LeasingField meta={fields.method} label={t('offer.method')}>
+						</Field>
+						<Field ns="leasing" className="min-w-0" meta={fields.method} label={t('offer.method')}>
 							<select key={fields.method.key} {...select(fields.method)} className="input">
 								{REPAYMENT_METHODS.map((m) => (
 									<option key={m} value={m}>
@@ -402,8 +435,8 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 									</option>
 								))}
 							</select>
-						</LeasingField>
-						<LeasingField meta={fields.timing} label={t('offer.timing')}>
+						</Field>
+						<Field ns="leasing" className="min-w-0" meta={fields.timing} label={t('offer.timing')}>
 							<select key={fields.timing.key} {...select(fields.timing)} className="input">
 								{PAYMENT_TIMINGS.map((m) => (
 									<option key={m} value={m}>
@@ -411,14 +444,14 @@ function OfferForm({ detail, today }: { detail: LessorDemandDetail; today: strin
 									</option>
 								))}
 							</select>
-						</LeasingField>
-						<LeasingField meta={fields.validUntil} label={t('offer.validUntil')}>
+						</Field>
+						<Field ns="leasing" className="min-w-0" meta={fields.validUntil} label={t('offer.validUntil')}>
 							<input key={fields.validUntil.key} {...dateProps} min={today} className="input" />
-						</LeasingField>
+						</Field>
 					</div>
-					<LeasingField meta={fields.note} label={t('offer.note')} optional>
+					<Field ns="leasing" className="min-w-0" meta={fields.note} label={t('offer.note')} mark="optional">
 						<textarea key={fields.note.key} {...noteProps} rows={3} maxLength={LEASING_LIMITS.note} className="input" />
-					</LeasingField>
+					</Field>
 					<p className="text-sm text-slate-600">{t('offerForm.startNote', { date: today })}</p>
 					<div className="flex flex-wrap gap-3">
 						<button type="submit" name="intent" value="preview" className="btn-secondary">
@@ -456,7 +489,7 @@ export default function LessorDemandPage() {
 			</p>
 			{done === 'sent' || done === 'withdrawn' ? (
 				<div className="mt-4">
-					<LeasingNotice>{t(`lessorDemand.done.${done}`)}</LeasingNotice>
+					<Notice className="mb-5">{t(`lessorDemand.done.${done}`)}</Notice>
 				</div>
 			) : null}
 			<div className="mt-3 grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -510,7 +543,7 @@ export default function LessorDemandPage() {
 							{t('lessorDemand.myOffers')}
 						</h2>
 						{actionData && !detail.canOffer ? (
-							<LeasingFormAlert errors={actionData.result.error?.[''] ?? null} />
+							<FormAlert ns="leasing" className="mb-5" errors={actionData.result.error?.[''] ?? null} />
 						) : null}
 						{detail.offers.length === 0 ? (
 							<p className="mt-2 text-sm text-slate-600">{t('lessorDemand.noOffers')}</p>
@@ -571,7 +604,9 @@ export default function LessorDemandPage() {
 				<OfferForm detail={detail} today={today} />
 			) : (
 				<div className="mt-5">
-					<LeasingNotice tone="info">{t(detail.blockedReason ?? 'errors.demandNotOpen')}</LeasingNotice>
+					<Notice className="mb-5" tone="info">
+						{t(detail.blockedReason ?? 'errors.demandNotOpen')}
+					</Notice>
 				</div>
 			)}
 		</div>

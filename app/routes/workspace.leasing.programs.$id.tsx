@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
 import { linkMeta } from '#app/auth/request.server.ts'
-import { LeasingFormAlert, LeasingNotice } from '#app/components/leasing/form-kit.tsx'
+import { FormAlert, Notice } from '#app/components/form/form-kit.tsx'
 import { rateToInput } from '#app/components/leasing/format.ts'
 import { ProgramForm } from '#app/components/leasing/program-form.tsx'
 import { ProgramStatusBadge } from '#app/components/leasing/status-badge.tsx'
@@ -100,7 +100,7 @@ export default function EditProgramPage() {
 			</div>
 			{done && ['created', 'save', 'pause', 'resume', 'archive'].includes(done) ? (
 				<div className="mt-4">
-					<LeasingNotice>{t(`programForm.done.${done}`)}</LeasingNotice>
+					<Notice className="mb-5">{t(`programForm.done.${done}`)}</Notice>
 				</div>
 			) : null}
 			{program.status === 'active' ? (
@@ -118,7 +118,7 @@ export default function EditProgramPage() {
 				<p className="mt-1 text-sm text-slate-600">{t(`programForm.statusHint.${program.status}`)}</p>
 				{!actionData?.result || savedIntent(actionData.result) === 'save' ? null : (
 					<div className="mt-3">
-						<LeasingFormAlert errors={actionData.result.error?.[''] ?? null} />
+						<FormAlert ns="leasing" className="mb-5" errors={actionData.result.error?.[''] ?? null} />
 					</div>
 				)}
 				{archived ? null : (

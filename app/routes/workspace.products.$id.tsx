@@ -2,7 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Flash, FormErrors } from '#app/components/workspace/form-kit.tsx'
+import { FormAlert, Notice } from '#app/components/form/form-kit.tsx'
 import { ImageManager } from '#app/components/workspace/image-manager.tsx'
 import { ProductForm, toFormDefaults } from '#app/components/workspace/product-form.tsx'
 import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
@@ -188,9 +188,9 @@ export default function EditProductPage() {
 			{/* After a refused action the loader is not re-run: its flash belongs to an earlier request. */}
 			<div className="space-y-4" hidden={!!actionData}>
 				{flash ? (
-					<Flash tone={flash === 'savedReview' ? 'warning' : 'success'}>{t(`edit.flash.${flash}`)}</Flash>
+					<Notice tone={flash === 'savedReview' ? 'warning' : 'success'}>{t(`edit.flash.${flash}`)}</Notice>
 				) : null}
-				{imagesAdded > 0 ? <Flash>{t('edit.flash.imagesAdded', { count: imagesAdded })}</Flash> : null}
+				{imagesAdded > 0 ? <Notice>{t('edit.flash.imagesAdded', { count: imagesAdded })}</Notice> : null}
 			</div>
 
 			<div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -204,9 +204,9 @@ export default function EditProductPage() {
 						disabled={archived}
 						notice={
 							archived ? (
-								<Flash tone="info">{t('edit.archivedReadOnly')}</Flash>
+								<Notice tone="info">{t('edit.archivedReadOnly')}</Notice>
 							) : product.status === 'published' ? (
-								<Flash tone="info">{t('form.savingResets')}</Flash>
+								<Notice tone="info">{t('form.savingResets')}</Notice>
 							) : null
 						}
 					/>
@@ -231,7 +231,9 @@ export default function EditProductPage() {
 							{t('edit.ref', { ref: product.ref })}
 						</p>
 						<div className="mt-4 space-y-3">
-							{actionData?.form === 'workflow' ? <FormErrors errors={actionData.result.error?.[''] ?? null} /> : null}
+							{actionData?.form === 'workflow' ? (
+								<FormAlert ns="workspace" errors={actionData.result.error?.[''] ?? null} />
+							) : null}
 							{canSubmit && org.pending ? (
 								<p className="text-sm text-slate-700">{t('edit.submitAfterVerification')}</p>
 							) : canSubmit ? (

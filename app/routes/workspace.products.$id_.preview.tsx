@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Flash } from '#app/components/workspace/form-kit.tsx'
+import { Notice } from '#app/components/form/form-kit.tsx'
 import { ProductPreview } from '#app/components/workspace/product-preview.tsx'
 import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
@@ -56,10 +56,10 @@ export default function ProductPreviewPage() {
 				</Link>
 			}
 		>
-			<Flash tone="info">
+			<Notice tone="info">
 				<span className="mr-2">{t('preview.banner')}</span>
 				<StatusBadge status={product.status} />
-			</Flash>
+			</Notice>
 			<div className="mt-6">
 				<ProductPreview product={product} />
 			</div>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Notice } from '#app/components/form/form-kit.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
-import { Flash } from '#app/components/workspace/form-kit.tsx'
 import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { requireOrgUser } from '#app/auth/permissions.server.ts'
@@ -81,7 +81,7 @@ export default function WorkspaceProductsPage() {
 			<p className="mt-4 text-sm text-slate-600">{t('list.count', { count: total })}</p>
 			{items.length === 0 ? (
 				<div className="mt-3">
-					<Flash tone="info">{status ? t('list.emptyFiltered') : t('list.empty')}</Flash>
+					<Notice tone="info">{status ? t('list.emptyFiltered') : t('list.empty')}</Notice>
 				</div>
 			) : (
 				<ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

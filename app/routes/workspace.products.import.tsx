@@ -2,7 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Flash, FieldErrors, FormErrors } from '#app/components/workspace/form-kit.tsx'
+import { FieldErrors, FormAlert, Notice } from '#app/components/form/form-kit.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
@@ -79,14 +79,14 @@ export default function ImportProductsPage() {
 				<p className="text-slate-700">{t('import.intro')}</p>
 
 				{actionData?.counts ? (
-					<Flash>
+					<Notice>
 						<p>{t('import.success', actionData.counts)}</p>
 						<p className="mt-1">
 							<Link to="/workspace/products?status=draft" className="link">
 								{t('import.viewDrafts')}
 							</Link>
 						</p>
-					</Flash>
+					</Notice>
 				) : null}
 
 				{actionData?.rows ? (
@@ -145,7 +145,7 @@ export default function ImportProductsPage() {
 						{t('import.uploadHeading')}
 					</h2>
 					<Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
-						<FormErrors errors={actionData?.result.error?.[''] ?? null} />
+						<FormAlert ns="workspace" errors={actionData?.result.error?.[''] ?? null} />
 						<div>
 							<label htmlFor="sheet-file" className="mb-1.5 block text-sm font-medium text-slate-800">
 								{t('import.file')}
@@ -163,7 +163,7 @@ export default function ImportProductsPage() {
 							<p id="sheet-file-hint" className="mt-1 text-sm text-slate-600">
 								{t('import.fileHint', { max: maxRows })}
 							</p>
-							<FieldErrors errors={fileErrors} />
+							<FieldErrors ns="workspace" errors={fileErrors} />
 						</div>
 						<button
 							type="submit"

@@ -12,8 +12,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton, validateForm } from '#app/auth/auth-ui.tsx'
 import { HoneypotField } from '#app/auth/honeypot-field.tsx'
+import { Field, FormAlert } from '#app/components/form/form-kit.tsx'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import {
+	DEMAND_ERROR_VALUES,
 	DEMAND_LIMITS,
 	DemandFormSchema,
 	FINANCING_OPTIONS,
@@ -22,7 +24,6 @@ import {
 } from '#app/models/demand.schema.ts'
 import type { OwnerDemand } from '#app/models/demand.server.ts'
 import { CATEGORY_GROUPS, DEMAND_DOMAINS, listCategoriesInGroup } from '#app/models/taxonomy.ts'
-import { Field, FormErrors } from './form-kit.tsx'
 
 /** The form's starting values: an existing demand (edit) or the new form's defaults. */
 type FieldName =
@@ -132,10 +133,18 @@ export function DemandForm({
 	return (
 		<Form method="post" {...getFormProps(form)} className="relative space-y-6">
 			<HoneypotField label={t('form.honeypot')} />
-			{form.errors?.length ? <FormErrors id={form.errorId} errors={form.errors} /> : null}
+			{form.errors?.length ? (
+				<FormAlert ns="demands" values={DEMAND_ERROR_VALUES} className="mb-4" id={form.errorId} errors={form.errors} />
+			) : null}
 
 			<Section title={t('form.what')}>
-				<Field meta={fields.categoryKey} label={t('form.categoryKey')} hint={t('form.categoryHint')}>
+				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					meta={fields.categoryKey}
+					label={t('form.categoryKey')}
+					hint={t('form.categoryHint')}
+				>
 					<select key={fields.categoryKey.key} {...select(fields.categoryKey, true)} className="input">
 						<option value="">{t('form.categoryAuto')}</option>
 						{CATEGORY_GROUPS.map((g) => (
@@ -149,7 +158,13 @@ export function DemandForm({
 						))}
 					</select>
 				</Field>
-				<Field meta={fields.quantity} label={t('form.quantity')} required>
+				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					meta={fields.quantity}
+					label={t('form.quantity')}
+					mark="required"
+				>
 					<input
 						key={fields.quantity.key}
 						{...input(fields.quantity, 'number')}
@@ -158,6 +173,8 @@ export function DemandForm({
 					/>
 				</Field>
 				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
 					meta={fields.keySpecs}
 					label={t('form.keySpecs')}
 					hint={t('form.keySpecsHint')}
@@ -171,7 +188,7 @@ export function DemandForm({
 						className="input font-mono text-sm"
 					/>
 				</Field>
-				<Field meta={fields.minEnergyGrade} label={t('form.minEnergyGrade')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.minEnergyGrade} label={t('form.minEnergyGrade')}>
 					<select key={fields.minEnergyGrade.key} {...select(fields.minEnergyGrade)} className="input">
 						<option value="">{t('form.gradeAny')}</option>
 						<option value="1">{t('form.grade1')}</option>
@@ -182,10 +199,10 @@ export function DemandForm({
 			</Section>
 
 			<Section title={t('form.when')}>
-				<Field meta={fields.neededBy} label={t('form.neededBy')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.neededBy} label={t('form.neededBy')}>
 					<input key={fields.neededBy.key} {...input(fields.neededBy, 'date')} className="input" />
 				</Field>
-				<Field meta={fields.financing} label={t('form.financing')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.financing} label={t('form.financing')}>
 					<select key={fields.financing.key} {...select(fields.financing)} className="input">
 						{FINANCING_OPTIONS.map((f) => (
 							<option key={f} value={f}>
@@ -194,7 +211,7 @@ export function DemandForm({
 						))}
 					</select>
 				</Field>
-				<Field meta={fields.budgetMinWan} label={t('form.budgetMinWan')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.budgetMinWan} label={t('form.budgetMinWan')}>
 					<input
 						key={fields.budgetMinWan.key}
 						{...input(fields.budgetMinWan, 'number')}
@@ -204,7 +221,7 @@ export function DemandForm({
 						className="input"
 					/>
 				</Field>
-				<Field meta={fields.budgetMaxWan} label={t('form.budgetMaxWan')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.budgetMaxWan} label={t('form.budgetMaxWan')}>
 					<input
 						key={fields.budgetMaxWan.key}
 						{...input(fields.budgetMaxWan, 'number')}
@@ -224,7 +241,7 @@ export function DemandForm({
 			</Section>
 
 			<Section title={t('form.old')} intro={t('form.oldIntro')}>
-				<Field meta={fields.oldName} label={t('form.oldName')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.oldName} label={t('form.oldName')}>
 					<input
 						key={fields.oldName.key}
 						{...input(fields.oldName, 'text')}
@@ -232,7 +249,7 @@ export function DemandForm({
 						className="input"
 					/>
 				</Field>
-				<Field meta={fields.oldModel} label={t('form.oldModel')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.oldModel} label={t('form.oldModel')}>
 					<input
 						key={fields.oldModel.key}
 						{...input(fields.oldModel, 'text')}
@@ -240,7 +257,12 @@ export function DemandForm({
 						className="input"
 					/>
 				</Field>
-				<Field meta={fields.oldInstalledYear} label={t('form.oldInstalledYear')}>
+				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					meta={fields.oldInstalledYear}
+					label={t('form.oldInstalledYear')}
+				>
 					<input
 						key={fields.oldInstalledYear.key}
 						{...input(fields.oldInstalledYear, 'number')}
@@ -248,7 +270,7 @@ export function DemandForm({
 						className="input"
 					/>
 				</Field>
-				<Field meta={fields.oldQuantity} label={t('form.oldQuantity')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.oldQuantity} label={t('form.oldQuantity')}>
 					<input
 						key={fields.oldQuantity.key}
 						{...input(fields.oldQuantity, 'number')}
@@ -256,7 +278,7 @@ export function DemandForm({
 						className="input"
 					/>
 				</Field>
-				<Field meta={fields.oldEnergyGrade} label={t('form.oldEnergyGrade')}>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.oldEnergyGrade} label={t('form.oldEnergyGrade')}>
 					<input
 						key={fields.oldEnergyGrade.key}
 						{...input(fields.oldEnergyGrade, 'number')}
@@ -264,7 +286,12 @@ export function DemandForm({
 						className="input"
 					/>
 				</Field>
-				<Field meta={fields.oldAnnualEnergyKwh} label={t('form.oldAnnualEnergyKwh')}>
+				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					meta={fields.oldAnnualEnergyKwh}
+					label={t('form.oldAnnualEnergyKwh')}
+				>
 					<input
 						key={fields.oldAnnualEnergyKwh.key}
 						{...input(fields.oldAnnualEnergyKwh, 'number')}
@@ -276,15 +303,17 @@ export function DemandForm({
 
 			<Section title={t('form.words')}>
 				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
 					meta={fields.title}
 					label={t('form.title')}
 					hint={t('form.titleHint')}
-					required
+					mark="required"
 					className="sm:col-span-2"
 				>
 					<input key={fields.title.key} {...input(fields.title, 'text', true)} className="input" />
 				</Field>
-				<Field meta={fields.domain} label={t('form.domain')} required>
+				<Field ns="demands" values={DEMAND_ERROR_VALUES} meta={fields.domain} label={t('form.domain')} mark="required">
 					<select key={fields.domain.key} {...select(fields.domain)} className="input">
 						<option value="">{t('form.domainPlaceholder')}</option>
 						{DEMAND_DOMAINS.map((d) => (
@@ -296,10 +325,12 @@ export function DemandForm({
 				</Field>
 				<div className="hidden sm:block" />
 				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
 					meta={fields.description}
 					label={t('form.description')}
 					hint={t('form.descriptionHint')}
-					required
+					mark="required"
 					className="sm:col-span-2"
 				>
 					<textarea key={fields.description.key} {...textarea(fields.description, true)} rows={6} className="input" />
@@ -307,7 +338,13 @@ export function DemandForm({
 			</Section>
 
 			<Section title={t('form.settings')}>
-				<Field meta={fields.expiresAt} label={t('form.expiresAt')} hint={t('form.expiresHint')}>
+				<Field
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					meta={fields.expiresAt}
+					label={t('form.expiresAt')}
+					hint={t('form.expiresHint')}
+				>
 					<input key={fields.expiresAt.key} {...input(fields.expiresAt, 'date', true)} className="input" />
 				</Field>
 			</Section>

@@ -2,11 +2,11 @@ import { Form } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '#app/auth/auth-ui.tsx'
+import { FieldErrors } from '#app/components/form/form-kit.tsx'
 import { contentLang } from '#app/components/product-card.tsx'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import { DEMAND_LIMITS } from '#app/models/demand.schema.ts'
+import { DEMAND_ERROR_VALUES, DEMAND_LIMITS } from '#app/models/demand.schema.ts'
 import type { ThreadMessage } from '#app/models/inquiry.server.ts'
-import { ErrorList } from './form-kit.tsx'
 
 function when(locale: string, iso: string): string {
 	const d = new Date(iso)
@@ -84,7 +84,7 @@ export function MessageThread({
 						aria-describedby={errors?.length ? `${id}-errors` : undefined}
 						className="input"
 					/>
-					<ErrorList id={`${id}-errors`} errors={errors} />
+					<FieldErrors ns="demands" values={DEMAND_ERROR_VALUES} id={`${id}-errors`} errors={errors} />
 					<SubmitButton className="btn-secondary">{t('thread.send')}</SubmitButton>
 				</Form>
 			) : null}

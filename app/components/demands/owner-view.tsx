@@ -2,13 +2,13 @@ import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '#app/auth/auth-ui.tsx'
+import { FieldErrors, FormAlert, replyErrors } from '#app/components/form/form-kit.tsx'
 import { contentLang, displayName } from '#app/components/product-card.tsx'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import { CLOSE_REASONS, DEMAND_LIMITS } from '#app/models/demand.schema.ts'
+import { CLOSE_REASONS, DEMAND_ERROR_VALUES, DEMAND_LIMITS } from '#app/models/demand.schema.ts'
 import type { DemandPage } from '#app/models/inquiry.server.ts'
 import { DemandFacts, OldEquipmentFacts } from './demand-facts.tsx'
 import { DemandHeader, DemandStateNotice, Section } from './demand-header.tsx'
-import { ErrorList, FormErrors, replyErrors } from './form-kit.tsx'
 import { MatchCard, ScoreBar } from './match-card.tsx'
 import { QuoteCompare } from './quote-compare.tsx'
 
@@ -32,7 +32,7 @@ function InquiryForm({ page, reply }: { page: OwnerPage; reply: ActionReply | un
 	return (
 		<Form method="post" preventScrollReset className="space-y-4">
 			<input type="hidden" name="intent" value="inquire" />
-			<FormErrors errors={replyErrors(mine, '')} />
+			<FormAlert ns="demands" values={DEMAND_ERROR_VALUES} className="mb-4" errors={replyErrors(mine, '')} />
 			<fieldset>
 				<legend className="mb-2 text-sm font-medium text-slate-800">{t('inquiry.pick')}</legend>
 				<ul className="space-y-2">
@@ -59,7 +59,7 @@ function InquiryForm({ page, reply }: { page: OwnerPage; reply: ActionReply | un
 						</li>
 					))}
 				</ul>
-				<ErrorList errors={replyErrors(mine, 'matchIds')} />
+				<FieldErrors ns="demands" values={DEMAND_ERROR_VALUES} errors={replyErrors(mine, 'matchIds')} />
 			</fieldset>
 			<div>
 				<label htmlFor={`${id}-message`} className="mb-1.5 block text-sm font-medium text-slate-800">
@@ -75,7 +75,7 @@ function InquiryForm({ page, reply }: { page: OwnerPage; reply: ActionReply | un
 					placeholder={t('inquiry.messagePlaceholder')}
 					className="input"
 				/>
-				<ErrorList errors={replyErrors(mine, 'message')} />
+				<FieldErrors ns="demands" values={DEMAND_ERROR_VALUES} errors={replyErrors(mine, 'message')} />
 			</div>
 			<div className="grid gap-4 sm:grid-cols-2">
 				<div>
@@ -92,7 +92,7 @@ function InquiryForm({ page, reply }: { page: OwnerPage; reply: ActionReply | un
 						defaultValue={text(initial.quantity, String(page.demand.quantity))}
 						className="input"
 					/>
-					<ErrorList errors={replyErrors(mine, 'quantity')} />
+					<FieldErrors ns="demands" values={DEMAND_ERROR_VALUES} errors={replyErrors(mine, 'quantity')} />
 				</div>
 				<div>
 					<label htmlFor={`${id}-date`} className="mb-1.5 block text-sm font-medium text-slate-800">
@@ -106,7 +106,7 @@ function InquiryForm({ page, reply }: { page: OwnerPage; reply: ActionReply | un
 						defaultValue={text(initial.wantedDate, page.demand.neededBy ?? '')}
 						className="input"
 					/>
-					<ErrorList errors={replyErrors(mine, 'wantedDate')} />
+					<FieldErrors ns="demands" values={DEMAND_ERROR_VALUES} errors={replyErrors(mine, 'wantedDate')} />
 				</div>
 			</div>
 			<p className="text-sm text-slate-600">
@@ -128,7 +128,10 @@ function OwnerActions({ page, reply }: { page: OwnerPage; reply: ActionReply | u
 	if (!editable && !mine) return null
 	return (
 		<div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
-			<FormErrors
+			<FormAlert
+				ns="demands"
+				values={DEMAND_ERROR_VALUES}
+				className="mb-4"
 				errors={[
 					...(replyErrors(mine, '') ?? []),
 					...(replyErrors(mine, 'reason') ?? []),

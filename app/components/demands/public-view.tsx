@@ -2,15 +2,15 @@ import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '#app/auth/auth-ui.tsx'
+import { FieldErrors, replyErrors } from '#app/components/form/form-kit.tsx'
 import { contentLang, displayName } from '#app/components/product-card.tsx'
 import { formatDate } from '#app/i18n/format.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import { DEMAND_LIMITS } from '#app/models/demand.schema.ts'
+import { DEMAND_ERROR_VALUES, DEMAND_LIMITS } from '#app/models/demand.schema.ts'
 import type { DemandPage, MakerThread } from '#app/models/inquiry.server.ts'
 import { ContactCard } from './contact-card.tsx'
 import { DemandFacts, OldEquipmentFacts } from './demand-facts.tsx'
 import { DemandHeader, DemandStateNotice, Section } from './demand-header.tsx'
-import { ErrorList, replyErrors } from './form-kit.tsx'
 import { MessageThread } from './message-thread.tsx'
 import type { ActionReply } from './owner-view.tsx'
 import { QuoteFacts } from './quote-compare.tsx'
@@ -85,7 +85,11 @@ function ReportForm({ page, reply }: { page: PublicPage; reply: ActionReply | un
 					{t('report.reason')}
 				</label>
 				<textarea id={id} name="reason" rows={2} required maxLength={DEMAND_LIMITS.reason} className="input" />
-				<ErrorList errors={[...(replyErrors(mine, 'reason') ?? []), ...(replyErrors(mine, '') ?? [])]} />
+				<FieldErrors
+					ns="demands"
+					values={DEMAND_ERROR_VALUES}
+					errors={[...(replyErrors(mine, 'reason') ?? []), ...(replyErrors(mine, '') ?? [])]}
+				/>
 				<SubmitButton className="btn-secondary text-sm">{t('report.submit')}</SubmitButton>
 			</Form>
 		</details>

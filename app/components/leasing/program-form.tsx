@@ -9,10 +9,10 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Field, FieldErrors, FormAlert } from '#app/components/form/form-kit.tsx'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { LEASE_STRUCTURES, LEASING_LIMITS, ProgramInputSchema } from '#app/models/leasing.schema.ts'
 import { CATEGORIES, CATEGORY_GROUPS, categoryLabel, groupLabel } from '#app/models/taxonomy.ts'
-import { LeasingErrorList, LeasingField, LeasingFormAlert } from './form-kit.tsx'
 
 export type ProgramFormDefaults = {
 	name?: string
@@ -73,10 +73,10 @@ export function ProgramForm({
 	const structureInputs = getCollectionProps(fields.structures, { type: 'checkbox', options: [...LEASE_STRUCTURES] })
 	return (
 		<Form method="post" {...getFormProps(form)} className="space-y-6">
-			<LeasingFormAlert id={form.errorId} errors={form.errors} />
-			<LeasingField meta={fields.name} label={t('programForm.name')}>
+			<FormAlert ns="leasing" className="mb-5" id={form.errorId} errors={form.errors} />
+			<Field ns="leasing" className="min-w-0" meta={fields.name} label={t('programForm.name')}>
 				<input key={fields.name.key} {...text(fields.name)} maxLength={LEASING_LIMITS.name} className="input" />
-			</LeasingField>
+			</Field>
 
 			<fieldset aria-describedby={fields.categories.errors?.length ? fields.categories.errorId : undefined}>
 				<legend className="mb-2 block text-sm font-medium text-slate-800">{t('programForm.categories')}</legend>
@@ -99,42 +99,60 @@ export function ProgramForm({
 						</div>
 					))}
 				</div>
-				<LeasingErrorList id={fields.categories.errorId} errors={fields.categories.errors} />
+				<FieldErrors ns="leasing" id={fields.categories.errorId} errors={fields.categories.errors} />
 			</fieldset>
 
 			<div className="grid gap-5 sm:grid-cols-2">
-				<LeasingField meta={fields.amountMin} label={t('programForm.amountMin')}>
+				<Field ns="leasing" className="min-w-0" meta={fields.amountMin} label={t('programForm.amountMin')}>
 					<input key={fields.amountMin.key} {...text(fields.amountMin)} inputMode="numeric" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.amountMax} label={t('programForm.amountMax')}>
+				</Field>
+				<Field ns="leasing" className="min-w-0" meta={fields.amountMax} label={t('programForm.amountMax')}>
 					<input key={fields.amountMax.key} {...text(fields.amountMax)} inputMode="numeric" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.termMonthsMin} label={t('programForm.termMonthsMin')}>
+				</Field>
+				<Field ns="leasing" className="min-w-0" meta={fields.termMonthsMin} label={t('programForm.termMonthsMin')}>
 					<input key={fields.termMonthsMin.key} {...text(fields.termMonthsMin)} inputMode="numeric" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.termMonthsMax} label={t('programForm.termMonthsMax')}>
+				</Field>
+				<Field ns="leasing" className="min-w-0" meta={fields.termMonthsMax} label={t('programForm.termMonthsMax')}>
 					<input key={fields.termMonthsMax.key} {...text(fields.termMonthsMax)} inputMode="numeric" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.rateMinPct} label={t('programForm.rateMinPct')}>
+				</Field>
+				<Field ns="leasing" className="min-w-0" meta={fields.rateMinPct} label={t('programForm.rateMinPct')}>
 					<input key={fields.rateMinPct.key} {...text(fields.rateMinPct)} inputMode="decimal" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.rateMaxPct} label={t('programForm.rateMaxPct')}>
+				</Field>
+				<Field ns="leasing" className="min-w-0" meta={fields.rateMaxPct} label={t('programForm.rateMaxPct')}>
 					<input key={fields.rateMaxPct.key} {...text(fields.rateMaxPct)} inputMode="decimal" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.downPaymentMinPct} label={t('programForm.downPaymentMinPct')} optional>
+				</Field>
+				<Field
+					ns="leasing"
+					className="min-w-0"
+					meta={fields.downPaymentMinPct}
+					label={t('programForm.downPaymentMinPct')}
+					mark="optional"
+				>
 					<input
 						key={fields.downPaymentMinPct.key}
 						{...text(fields.downPaymentMinPct)}
 						inputMode="decimal"
 						className="input"
 					/>
-				</LeasingField>
-				<LeasingField meta={fields.serviceFeePct} label={t('programForm.serviceFeePct')} optional>
+				</Field>
+				<Field
+					ns="leasing"
+					className="min-w-0"
+					meta={fields.serviceFeePct}
+					label={t('programForm.serviceFeePct')}
+					mark="optional"
+				>
 					<input key={fields.serviceFeePct.key} {...text(fields.serviceFeePct)} inputMode="decimal" className="input" />
-				</LeasingField>
-				<LeasingField meta={fields.depositPct} label={t('programForm.depositPct')} optional>
+				</Field>
+				<Field
+					ns="leasing"
+					className="min-w-0"
+					meta={fields.depositPct}
+					label={t('programForm.depositPct')}
+					mark="optional"
+				>
 					<input key={fields.depositPct.key} {...text(fields.depositPct)} inputMode="decimal" className="input" />
-				</LeasingField>
+				</Field>
 			</div>
 
 			<fieldset aria-describedby={fields.structures.errors?.length ? fields.structures.errorId : undefined}>
@@ -150,18 +168,26 @@ export function ProgramForm({
 						</label>
 					))}
 				</div>
-				<LeasingErrorList id={fields.structures.errorId} errors={fields.structures.errors} />
+				<FieldErrors ns="leasing" id={fields.structures.errorId} errors={fields.structures.errors} />
 			</fieldset>
 
-			<LeasingField
+			<Field
+				ns="leasing"
+				className="min-w-0"
 				meta={fields.industries}
 				label={t('programForm.industries')}
 				hint={t('programForm.industriesHint')}
-				optional
+				mark="optional"
 			>
 				<input key={fields.industries.key} {...text(fields.industries, true)} className="input" />
-			</LeasingField>
-			<LeasingField meta={fields.description} label={t('programForm.description')} optional>
+			</Field>
+			<Field
+				ns="leasing"
+				className="min-w-0"
+				meta={fields.description}
+				label={t('programForm.description')}
+				mark="optional"
+			>
 				<textarea
 					key={fields.description.key}
 					{...descriptionProps}
@@ -169,7 +195,7 @@ export function ProgramForm({
 					maxLength={LEASING_LIMITS.description}
 					className="input"
 				/>
-			</LeasingField>
+			</Field>
 			<button
 				type="submit"
 				name={intent ? 'intent' : undefined}

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
+import { FieldErrors, FormAlert } from '#app/components/form/form-kit.tsx'
 import { useTranslation } from 'react-i18next'
-import { FieldErrors, FormErrors } from './form-kit.tsx'
 
 type Image = { id: number; url: string }
 
@@ -65,7 +65,7 @@ export function ImageManager({
 				</ul>
 			)}
 			<div className="mt-4 space-y-3">
-				<FormErrors errors={errors?.form} />
+				<FormAlert ns="workspace" errors={errors?.form} />
 				{full ? (
 					<p className="text-sm text-slate-700">{t('images.full')}</p>
 				) : disabled ? null : (
@@ -85,7 +85,7 @@ export function ImageManager({
 								aria-describedby={errors?.images ? 'product-images-error' : undefined}
 								className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:font-medium file:text-slate-800"
 							/>
-							<FieldErrors id="product-images-error" errors={errors?.images} />
+							<FieldErrors ns="workspace" id="product-images-error" errors={errors?.images} />
 						</div>
 						{showReviewNote ? <p className="text-sm text-amber-800">{t('images.reviewNote')}</p> : null}
 						<button type="submit" name="intent" value="uploadImages" className="btn-secondary">

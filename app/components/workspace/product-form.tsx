@@ -11,10 +11,10 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Field, FieldErrors, FormAlert, useHydrated } from '#app/components/form/form-kit.tsx'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { CATEGORIES, CATEGORY_GROUPS, categoryLabel, groupLabel } from '#app/models/taxonomy.ts'
 import { MAX_SPEC_ROWS, ProductFormClientSchema, type ProductFormValues } from '#app/models/workspace-product.schema.ts'
-import { Field, FieldErrors, FormErrors, useHydrated } from './form-kit.tsx'
 
 /** The form's starting values: what is stored, as text, plus one empty spec row to type into. */
 export type ProductFormDefaults = {
@@ -130,7 +130,7 @@ export function ProductForm({
 	return (
 		<Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
 			{notice}
-			<FormErrors id={form.errorId} errors={form.errors} />
+			<FormAlert ns="workspace" id={form.errorId} errors={form.errors} />
 			{hasFieldErrors ? (
 				<p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
 					{t('form.errorSummary')}
@@ -138,10 +138,10 @@ export function ProductForm({
 			) : null}
 			<fieldset disabled={disabled} className="space-y-6">
 				<Section title={t('form.basics')}>
-					<Field meta={fields.name} label={t('form.name')} className="sm:col-span-2">
+					<Field ns="workspace" meta={fields.name} label={t('form.name')} className="sm:col-span-2">
 						<input {...input(fields.name)} autoComplete="off" className="input" />
 					</Field>
-					<Field meta={fields.nameEn} label={t('form.nameEn')} optional>
+					<Field ns="workspace" meta={fields.nameEn} label={t('form.nameEn')} mark="optional">
 						<input {...input(fields.nameEn)} autoComplete="off" lang="en" className="input" />
 					</Field>
 					<div>
@@ -158,9 +158,9 @@ export function ProductForm({
 								)}
 							</div>
 						</fieldset>
-						<FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
+						<FieldErrors ns="workspace" id={fields.kind.errorId} errors={fields.kind.errors} />
 					</div>
-					<Field meta={fields.category} label={t('form.category')}>
+					<Field ns="workspace" meta={fields.category} label={t('form.category')}>
 						<select {...categoryProps} className="input">
 							<option value="">{t('form.categoryPlaceholder')}</option>
 							{CATEGORY_GROUPS.map((g) => (
@@ -174,7 +174,13 @@ export function ProductForm({
 							))}
 						</select>
 					</Field>
-					<Field meta={fields.energyGrade} label={t('form.energyGrade')} hint={t('form.energyGradeHint')} optional>
+					<Field
+						ns="workspace"
+						meta={fields.energyGrade}
+						label={t('form.energyGrade')}
+						hint={t('form.energyGradeHint')}
+						mark="optional"
+					>
 						<select {...gradeProps} className="input">
 							<option value="">{t('form.energyGradeNone')}</option>
 							{[1, 2, 3].map((g) => (
@@ -184,17 +190,18 @@ export function ProductForm({
 							))}
 						</select>
 					</Field>
-					<Field meta={fields.model} label={t('form.model')} optional>
+					<Field ns="workspace" meta={fields.model} label={t('form.model')} mark="optional">
 						<input {...input(fields.model)} autoComplete="off" className="input" />
 					</Field>
-					<Field meta={fields.brand} label={t('form.brand')} optional>
+					<Field ns="workspace" meta={fields.brand} label={t('form.brand')} mark="optional">
 						<input {...input(fields.brand)} autoComplete="off" className="input" />
 					</Field>
 					<Field
+						ns="workspace"
 						meta={fields.description}
 						label={t('form.description')}
 						hint={t('form.descriptionHint')}
-						optional
+						mark="optional"
 						className="sm:col-span-2"
 					>
 						<textarea {...descriptionProps} rows={6} className="input" />
@@ -209,7 +216,7 @@ export function ProductForm({
 					<p id="specs-hint" className="mt-1 text-sm text-slate-600">
 						{t('form.specs.hint')}
 					</p>
-					<FieldErrors id={fields.specs.errorId} errors={fields.specs.errors} />
+					<FieldErrors ns="workspace" id={fields.specs.errorId} errors={fields.specs.errors} />
 					<div className="mt-4 grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] gap-x-3 gap-y-2">
 						<p aria-hidden="true" className="text-sm font-medium text-slate-700">
 							{t('form.specs.key')}
@@ -224,11 +231,11 @@ export function ProductForm({
 								<div key={row.key} className="contents">
 									<div>
 										<input {...input(key)} aria-label={t('form.specs.rowKey', { n: i + 1 })} className="input" />
-										<FieldErrors id={key.errorId} errors={key.errors} />
+										<FieldErrors ns="workspace" id={key.errorId} errors={key.errors} />
 									</div>
 									<div>
 										<input {...input(value)} aria-label={t('form.specs.rowValue', { n: i + 1 })} className="input" />
-										<FieldErrors id={value.errorId} errors={value.errors} />
+										<FieldErrors ns="workspace" id={value.errorId} errors={value.errors} />
 									</div>
 									<div>
 										{hydrated ? (
@@ -266,20 +273,32 @@ export function ProductForm({
 				</fieldset>
 
 				<Section title={t('form.commercial')}>
-					<Field meta={fields.priceMin} label={t('form.priceMin')} hint={t('form.priceHint')} optional>
+					<Field
+						ns="workspace"
+						meta={fields.priceMin}
+						label={t('form.priceMin')}
+						hint={t('form.priceHint')}
+						mark="optional"
+					>
 						<input {...number(fields.priceMin, true)} className="input" />
 					</Field>
-					<Field meta={fields.priceMax} label={t('form.priceMax')} optional>
+					<Field ns="workspace" meta={fields.priceMax} label={t('form.priceMax')} mark="optional">
 						<input {...number(fields.priceMax)} className="input" />
 					</Field>
-					<Field meta={fields.leadTimeDays} label={t('form.leadTimeDays')} optional>
+					<Field ns="workspace" meta={fields.leadTimeDays} label={t('form.leadTimeDays')} mark="optional">
 						<input {...number(fields.leadTimeDays)} className="input" />
 					</Field>
 					<div className="hidden sm:block" />
-					<Field meta={fields.certifications} label={t('form.certifications')} hint={t('form.listHint')} optional>
+					<Field
+						ns="workspace"
+						meta={fields.certifications}
+						label={t('form.certifications')}
+						hint={t('form.listHint')}
+						mark="optional"
+					>
 						<input {...input(fields.certifications, true)} autoComplete="off" className="input" />
 					</Field>
-					<Field meta={fields.tags} label={t('form.tags')} hint={t('form.listHint')} optional>
+					<Field ns="workspace" meta={fields.tags} label={t('form.tags')} hint={t('form.listHint')} mark="optional">
 						<input {...input(fields.tags, true)} autoComplete="off" className="input" />
 					</Field>
 				</Section>

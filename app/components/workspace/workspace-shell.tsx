@@ -1,7 +1,7 @@
 import { NavLink } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { Notice } from '#app/components/form/form-kit.tsx'
 import { useTranslation } from 'react-i18next'
-import { Flash } from './form-kit.tsx'
 
 function tabClass({ isActive }: { isActive: boolean }): string {
 	return `block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
@@ -74,10 +74,10 @@ export function WorkspaceShell({
 			</div>
 			{orgPending ? (
 				<div className="mt-4">
-					<Flash tone="warning">
+					<Notice tone="warning">
 						<p className="font-semibold">{t('orgPending.title')}</p>
 						<p className="mt-1">{t('orgPending.text')}</p>
-					</Flash>
+					</Notice>
 				</div>
 			) : null}
 			<div className="mt-6">{children}</div>

@@ -111,6 +111,10 @@ export default {
 	breadcrumbs: {
 		label: 'Breadcrumb',
 	},
+	form: {
+		required: '(required)',
+		optional: '(optional)',
+	},
 	errors: {
 		notFoundTitle: 'Page not found',
 		notFoundText: 'The page you asked for does not exist, has been taken down, or the address is wrong.',

@@ -264,8 +264,6 @@ export default {
 		editHeading: 'Edit demand',
 		intro:
 			'Say exactly what you need first: the more specific the category, specs, quantity and energy grade, the better the matches. Fields marked * are required.',
-		required: 'required',
-		optional: 'optional',
 		what: 'What you need',
 		when: 'Timing, budget and financing',
 		old: 'Equipment being replaced',

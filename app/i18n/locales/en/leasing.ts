@@ -352,9 +352,6 @@ export default {
 			archive: 'Programme archived.',
 		},
 	},
-	form: {
-		optionalMark: '(optional)',
-	},
 	errors: {
 		invalid: 'Please check your input and try again.',
 		required: 'This field is required.',

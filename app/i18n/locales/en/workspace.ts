@@ -101,7 +101,6 @@ export default {
 		certifications: 'Certifications',
 		tags: 'Tags',
 		listHint: 'Separate with commas or semicolons; at most 30.',
-		optional: 'optional',
 		save: 'Save',
 		create: 'Save as draft',
 		specs: {

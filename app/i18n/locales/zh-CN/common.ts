@@ -109,6 +109,10 @@ export default {
 	breadcrumbs: {
 		label: '当前位置',
 	},
+	form: {
+		required: '（必填）',
+		optional: '（选填）',
+	},
 	errors: {
 		notFoundTitle: '页面不存在',
 		notFoundText: '您访问的页面不存在、已下线或地址有误。',

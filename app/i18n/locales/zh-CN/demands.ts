@@ -257,8 +257,6 @@ export default {
 		newHeading: '发布设备更新需求',
 		editHeading: '编辑需求',
 		intro: '先写清楚要什么：类别、规格、数量和能效要求越具体，匹配越准确。带 * 的为必填项。',
-		required: '必填',
-		optional: '选填',
 		what: '需要什么设备',
 		when: '时间、预算与融资',
 		old: '被替换的旧设备',

@@ -343,9 +343,6 @@ export default {
 			archive: '方案已归档。',
 		},
 	},
-	form: {
-		optionalMark: '（选填）',
-	},
 	errors: {
 		invalid: '输入有误，请检查后重试。',
 		required: '此项为必填项。',

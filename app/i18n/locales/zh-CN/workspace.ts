@@ -98,7 +98,6 @@ export default {
 		certifications: '认证',
 		tags: '标签',
 		listHint: '多个请用逗号、分号或顿号分隔，最多 30 个。',
-		optional: '选填',
 		save: '保存',
 		create: '保存为草稿',
 		specs: {
