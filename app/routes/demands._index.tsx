@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
-import { useId } from 'react'
+import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DemandCard } from '#app/components/demands/demand-card.tsx'
 import { domainLabel } from '#app/components/demands/labels.ts'
-import { DegradedNotice, DirectoryBody, SortLinks } from '#app/components/directory-layout.tsx'
+import { DegradedNotice, DirectoryBody, DirectoryIntro, SortLinks } from '#app/components/directory-layout.tsx'
 import { EmptyState } from '#app/components/empty-state.tsx'
 import { FacetList, type FacetOption } from '#app/components/facet-list.tsx'
-import { Pagination } from '#app/components/pagination.tsx'
 import { SearchBox } from '#app/components/search-box.tsx'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
@@ -62,22 +60,17 @@ function Facets() {
 export default function DemandsPage() {
 	const { params, result, view } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('demands')
-	const locale = useAppLocale()
-	const navigation = useNavigation()
-	const loading = navigation.state === 'loading' && navigation.location.pathname === '/demands'
-	const headingId = useId()
 	return (
 		<div className="mx-auto max-w-7xl px-4 py-6 sm:py-8">
-			<div className="flex flex-wrap items-start justify-between gap-4">
-				<div className="max-w-3xl flex-1">
-					<h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('list.heading')}</h1>
-					<p className="mt-2 text-slate-700">{t('list.lead')}</p>
-				</div>
-				<Link to="/demands/new" className="btn-primary shrink-0">
-					{t('list.post')}
-				</Link>
-			</div>
-			<div className="mt-4 max-w-3xl">
+			<DirectoryIntro
+				heading={t('list.heading')}
+				lead={t('list.lead')}
+				action={
+					<Link to="/demands/new" className="btn-primary shrink-0">
+						{t('list.post')}
+					</Link>
+				}
+			>
 				<SearchBox
 					action="/demands"
 					label={t('list.searchLabel')}
@@ -86,70 +79,58 @@ export default function DemandsPage() {
 					defaultValue={params.q}
 					hidden={view.hidden}
 				/>
-			</div>
+			</DirectoryIntro>
 
 			{result.degraded ? <DegradedNotice>{t('list.degraded')}</DegradedNotice> : null}
 
 			<DirectoryBody
+				path="/demands"
 				facets={<Facets />}
 				facetsHeading={t('facets.heading')}
 				facetsShow={t('facets.show')}
-				headingId={headingId}
-			>
-				<div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 pb-3">
-					<h2 id={headingId} className="text-lg font-semibold text-slate-900" aria-live="polite">
-						{params.q ? <span className="break-anywhere">{t('list.forQuery', { q: params.q })} · </span> : null}
-						<span className="font-normal text-slate-700">{t('list.count', { count: result.total })}</span>
-						{loading ? <span className="ml-2 text-sm font-normal text-slate-600">…</span> : null}
-					</h2>
+				query={params.q ? t('list.forQuery', { q: params.q }) : null}
+				count={t('list.count', { count: result.total })}
+				sort={
 					<SortLinks
 						label={t('sort.label')}
 						labelVisible={t('sort.labelVisible')}
 						sorts={view.sorts}
 						sortLabel={(key) => t(`sort.${key}`)}
 					/>
-				</div>
-
-				{view.alsoSearched.length > 0 ? (
-					<p className="mt-3 text-sm text-slate-700">
-						<span className="text-slate-600">{t('list.alsoSearched')}</span>{' '}
-						{view.alsoSearched.join(locale === 'en' ? ', ' : '、')}
-					</p>
-				) : null}
-
-				<div aria-busy={loading} className={`mt-4 transition-opacity ${loading ? 'opacity-60' : ''}`}>
-					{result.items.length > 0 ? (
-						<ul className="grid gap-4">
-							{result.items.map((item) => (
-								<li key={item.demand.id}>
-									<DemandCard demand={item.demand} highlight={item.highlight} />
-								</li>
-							))}
-						</ul>
-					) : (
-						<EmptyState title={params.q ? t('list.emptyTitleQuery', { q: params.q }) : t('list.emptyTitle')}>
-							<ul className="list-disc space-y-1 pl-5 text-sm">
-								<li>{t('list.emptyTip1')}</li>
-								<li>
-									{view.clearHref ? (
-										<Link to={view.clearHref} className="link">
-											{t('list.emptyTip2')}
-										</Link>
-									) : (
-										t('list.emptyTip2')
-									)}
-								</li>
-								<li>
-									<Link to="/products" className="link">
-										{t('list.emptyTip3')}
+				}
+				alsoSearched={{ label: t('list.alsoSearched'), terms: view.alsoSearched }}
+				page={result.page}
+				totalPages={result.totalPages}
+			>
+				{result.items.length > 0 ? (
+					<ul className="grid gap-4">
+						{result.items.map((item) => (
+							<li key={item.demand.id}>
+								<DemandCard demand={item.demand} highlight={item.highlight} />
+							</li>
+						))}
+					</ul>
+				) : result.degraded ? null : (
+					<EmptyState title={params.q ? t('list.emptyTitleQuery', { q: params.q }) : t('list.emptyTitle')}>
+						<ul className="list-disc space-y-1 pl-5 text-sm">
+							<li>{t('list.emptyTip1')}</li>
+							<li>
+								{view.clearHref ? (
+									<Link to={view.clearHref} className="link">
+										{t('list.emptyTip2')}
 									</Link>
-								</li>
-							</ul>
-						</EmptyState>
-					)}
-				</div>
-
-				<Pagination page={result.page} totalPages={result.totalPages} />
+								) : (
+									t('list.emptyTip2')
+								)}
+							</li>
+							<li>
+								<Link to="/products" className="link">
+									{t('list.emptyTip3')}
+								</Link>
+							</li>
+						</ul>
+					</EmptyState>
+				)}
 			</DirectoryBody>
 		</div>
 	)

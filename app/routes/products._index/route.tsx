@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
-import { useId } from 'react'
+import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DegradedNotice, DirectoryBody, SortLinks } from '#app/components/directory-layout.tsx'
+import { DegradedNotice, DirectoryBody, DirectoryIntro, SortLinks } from '#app/components/directory-layout.tsx'
 import { EmptyState } from '#app/components/empty-state.tsx'
 import { FacetList, type FacetOption } from '#app/components/facet-list.tsx'
-import { Pagination } from '#app/components/pagination.tsx'
 import { ProductCard } from '#app/components/product-card.tsx'
 import { SearchBox } from '#app/components/search-box.tsx'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
@@ -65,103 +63,84 @@ export default function ProductsPage() {
 	const { params, result, view } = useLoaderData<typeof loader>()
 	const { t } = useTranslation(['products', 'common'])
 	const locale = useAppLocale()
-	const navigation = useNavigation()
-	const loading = navigation.state === 'loading' && navigation.location.pathname === '/products'
-	const headingId = useId()
 	return (
 		<div className="mx-auto max-w-7xl px-4 py-6 sm:py-8">
-			<div className="max-w-3xl">
-				<h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('heading')}</h1>
-				<p className="mt-2 text-slate-700">{t('lead')}</p>
-				<div className="mt-4">
-					<SearchBox
-						action="/products"
-						label={t('common:search.label')}
-						placeholder={t('common:search.placeholder')}
-						submitLabel={t('common:search.submit')}
-						defaultValue={params.q}
-						hidden={view.hidden}
-					/>
-				</div>
-			</div>
+			<DirectoryIntro heading={t('heading')} lead={t('lead')}>
+				<SearchBox
+					action="/products"
+					label={t('common:search.label')}
+					placeholder={t('common:search.placeholder')}
+					submitLabel={t('common:search.submit')}
+					defaultValue={params.q}
+					hidden={view.hidden}
+				/>
+			</DirectoryIntro>
 
 			{result.degraded ? <DegradedNotice>{t('degraded')}</DegradedNotice> : null}
 
 			<DirectoryBody
+				path="/products"
 				facets={<Facets />}
 				facetsHeading={t('facets.heading')}
 				facetsShow={t('facets.show')}
-				headingId={headingId}
-			>
-				<div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 pb-3">
-					<h2 id={headingId} className="text-lg font-semibold text-slate-900" aria-live="polite">
-						{params.q ? <span className="break-anywhere">{t('results.forQuery', { q: params.q })} · </span> : null}
-						<span className="font-normal text-slate-700">{t('results.count', { count: result.total })}</span>
-						{loading ? <span className="ml-2 text-sm font-normal text-slate-600">{t('common:loading')}</span> : null}
-					</h2>
+				query={params.q ? t('results.forQuery', { q: params.q }) : null}
+				count={t('results.count', { count: result.total })}
+				sort={
 					<SortLinks
 						label={t('sort.label')}
 						labelVisible={t('sort.labelVisible')}
 						sorts={view.sorts}
 						sortLabel={(key) => t(`sort.${key}`)}
 					/>
-				</div>
-
-				{view.alsoSearched.length > 0 ? (
-					<p className="mt-3 text-sm text-slate-700">
-						<span className="text-slate-600">{t('results.alsoSearched')}</span>{' '}
-						{view.alsoSearched.join(locale === 'en' ? ', ' : '、')}
-					</p>
-				) : null}
-
-				<div aria-busy={loading} className={`mt-4 transition-opacity ${loading ? 'opacity-60' : ''}`}>
-					{result.items.length > 0 ? (
-						<ul className="grid gap-4">
-							{result.items.map((item) => (
-								<li key={item.product.id}>
-									<ProductCard product={item.product} highlight={item.highlight} headingLevel="h3" />
-								</li>
-							))}
-						</ul>
-					) : result.degraded ? null : (
-						<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
-							{view.suggestions.length > 0 ? (
-								<div className="mb-4">
-									<p className="font-medium text-slate-900">{t('empty.tryCategories')}</p>
-									<ul className="mt-2 flex flex-wrap gap-2">
-										{view.suggestions.map((s) => (
-											<li key={s.key}>
-												<Link to={s.href} className="chip hover:border-brand-700 hover:text-brand-700">
-													{categoryLabel(s.key, locale)}
-												</Link>
-											</li>
-										))}
-									</ul>
-								</div>
-							) : null}
-							<p className="font-medium text-slate-900">{t('empty.tipsHeading')}</p>
-							<ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-								<li>{t('empty.tip1')}</li>
-								<li>
-									{view.clearHref ? (
-										<Link to={view.clearHref} className="link">
-											{t('empty.tip2')}
-										</Link>
-									) : (
-										t('empty.tip2')
-									)}
-								</li>
-								<li>
-									<Link to="/" className="link">
-										{t('empty.tip3')}
+				}
+				alsoSearched={{ label: t('results.alsoSearched'), terms: view.alsoSearched }}
+				page={result.page}
+				totalPages={result.totalPages}
+			>
+				{result.items.length > 0 ? (
+					<ul className="grid gap-4">
+						{result.items.map((item) => (
+							<li key={item.product.id}>
+								<ProductCard product={item.product} highlight={item.highlight} headingLevel="h3" />
+							</li>
+						))}
+					</ul>
+				) : result.degraded ? null : (
+					<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
+						{view.suggestions.length > 0 ? (
+							<div className="mb-4">
+								<p className="font-medium text-slate-900">{t('empty.tryCategories')}</p>
+								<ul className="mt-2 flex flex-wrap gap-2">
+									{view.suggestions.map((s) => (
+										<li key={s.key}>
+											<Link to={s.href} className="chip hover:border-brand-700 hover:text-brand-700">
+												{categoryLabel(s.key, locale)}
+											</Link>
+										</li>
+									))}
+								</ul>
+							</div>
+						) : null}
+						<p className="font-medium text-slate-900">{t('empty.tipsHeading')}</p>
+						<ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+							<li>{t('empty.tip1')}</li>
+							<li>
+								{view.clearHref ? (
+									<Link to={view.clearHref} className="link">
+										{t('empty.tip2')}
 									</Link>
-								</li>
-							</ul>
-						</EmptyState>
-					)}
-				</div>
-
-				<Pagination page={result.page} totalPages={result.totalPages} />
+								) : (
+									t('empty.tip2')
+								)}
+							</li>
+							<li>
+								<Link to="/" className="link">
+									{t('empty.tip3')}
+								</Link>
+							</li>
+						</ul>
+					</EmptyState>
+				)}
 			</DirectoryBody>
 		</div>
 	)

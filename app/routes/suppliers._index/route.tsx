@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
-import { useId } from 'react'
+import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useAreaLabel } from '#app/components/badges.tsx'
-import { DegradedNotice, DirectoryBody } from '#app/components/directory-layout.tsx'
+import { DegradedNotice, DirectoryBody, DirectoryIntro } from '#app/components/directory-layout.tsx'
 import { EmptyState } from '#app/components/empty-state.tsx'
 import { FacetList, type FacetOption } from '#app/components/facet-list.tsx'
-import { Pagination } from '#app/components/pagination.tsx'
 import { SearchBox } from '#app/components/search-box.tsx'
 import { SupplierCard } from '#app/components/supplier-card.tsx'
 import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
@@ -60,68 +58,51 @@ function Facets() {
 export default function SuppliersPage() {
 	const { params, result, view } = useLoaderData<typeof loader>()
 	const { t } = useTranslation(['suppliers', 'common'])
-	const navigation = useNavigation()
-	const loading = navigation.state === 'loading' && navigation.location.pathname === '/suppliers'
-	const headingId = useId()
 	return (
 		<div className="mx-auto max-w-7xl px-4 py-6 sm:py-8">
-			<div className="max-w-3xl">
-				<h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('heading')}</h1>
-				<p className="mt-2 text-slate-700">{t('lead')}</p>
-				<div className="mt-4">
-					<SearchBox
-						action="/suppliers"
-						label={t('search.label')}
-						placeholder={t('search.placeholder')}
-						submitLabel={t('common:search.submit')}
-						defaultValue={params.q}
-						hidden={view.hidden}
-					/>
-				</div>
-			</div>
+			<DirectoryIntro heading={t('heading')} lead={t('lead')}>
+				<SearchBox
+					action="/suppliers"
+					label={t('search.label')}
+					placeholder={t('search.placeholder')}
+					submitLabel={t('common:search.submit')}
+					defaultValue={params.q}
+					hidden={view.hidden}
+				/>
+			</DirectoryIntro>
 
 			{result.degraded ? <DegradedNotice>{t('degraded')}</DegradedNotice> : null}
 
 			<DirectoryBody
+				path="/suppliers"
 				facets={<Facets />}
 				facetsHeading={t('facets.heading')}
 				facetsShow={t('facets.show')}
-				headingId={headingId}
+				query={params.q ? t('results.forQuery', { q: params.q }) : null}
+				count={t('results.count', { count: result.total })}
+				page={result.page}
+				totalPages={result.totalPages}
 			>
-				<h2
-					id={headingId}
-					className="border-b border-slate-200 pb-3 text-lg font-semibold text-slate-900"
-					aria-live="polite"
-				>
-					{params.q ? <span className="break-anywhere">{t('results.forQuery', { q: params.q })} · </span> : null}
-					<span className="font-normal text-slate-700">{t('results.count', { count: result.total })}</span>
-					{loading ? <span className="ml-2 text-sm font-normal text-slate-600">{t('common:loading')}</span> : null}
-				</h2>
-
-				<div aria-busy={loading} className={`mt-4 transition-opacity ${loading ? 'opacity-60' : ''}`}>
-					{result.items.length > 0 ? (
-						<ul className="grid gap-4 xl:grid-cols-2">
-							{result.items.map((org) => (
-								<li key={org.id}>
-									<SupplierCard org={org} />
-								</li>
-							))}
-						</ul>
-					) : result.degraded ? null : (
-						<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
-							<p className="text-center text-sm">
-								{t('empty.tip')}{' '}
-								{view.clearHref ? (
-									<Link to={view.clearHref} className="link">
-										{t('facets.clear')}
-									</Link>
-								) : null}
-							</p>
-						</EmptyState>
-					)}
-				</div>
-
-				<Pagination page={result.page} totalPages={result.totalPages} />
+				{result.items.length > 0 ? (
+					<ul className="grid gap-4 xl:grid-cols-2">
+						{result.items.map((org) => (
+							<li key={org.id}>
+								<SupplierCard org={org} />
+							</li>
+						))}
+					</ul>
+				) : result.degraded ? null : (
+					<EmptyState title={params.q ? t('empty.titleQuery', { q: params.q }) : t('empty.title')}>
+						<p className="text-center text-sm">
+							{t('empty.tip')}{' '}
+							{view.clearHref ? (
+								<Link to={view.clearHref} className="link">
+									{t('facets.clear')}
+								</Link>
+							) : null}
+						</p>
+					</EmptyState>
+				)}
 			</DirectoryBody>
 		</div>
 	)
