@@ -13,6 +13,11 @@ export function getFixedT(locale: string | null | undefined, ns: string | string
 	return instance.getFixedT(toLocale(locale), ns)
 }
 
+/** A page title followed by the site's name ("登录 - 焕新撮合"), for `meta` functions. */
+export function withSiteName(locale: string | null | undefined, title: string): string {
+	return `${title} - ${getFixedT(locale, 'common')('meta.siteName')}`
+}
+
 type MatchLike = { id: string; data?: unknown }
 
 /** The locale the root loader chose, from `meta`'s `matches`. */

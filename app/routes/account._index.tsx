@@ -17,7 +17,7 @@ import { requireSameOrigin, requireUser } from '#app/auth/permissions.server.ts'
 import { consumeLimit, peekLimit, rateLimitRouteHeaders, tooManyRequests } from '#app/auth/rate-limit.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
 import { createUserSession } from '#app/auth/session.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { changePassword } from '#app/models/account.server.ts'
 import { ChangePasswordSchema, ProfileSchema } from '#app/models/auth.schema.ts'
 import { updateUserName } from '#app/models/user.server.ts'
@@ -29,7 +29,7 @@ export const headers = rateLimitRouteHeaders
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('meta.account')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.account')) }]
 }
 
 const HIDE = ['currentPassword', 'password', 'confirmPassword']

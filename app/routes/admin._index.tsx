@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { requireAdmin } from '#app/auth/permissions.server.ts'
 import { AuditTable } from '#app/components/admin/audit-table.tsx'
 import { formatNumber } from '#app/i18n/format.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { getAdminOverview } from '#app/models/admin.server.ts'
 
@@ -13,7 +13,7 @@ export const handle = { i18n: ['admin'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'admin')('meta.overview')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'admin')('meta.overview')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

@@ -6,7 +6,7 @@ import { AuditTable, useAuditActionLabel, useObjectTypeLabel } from '#app/compon
 import { FilterForm, SelectFilter, TextFilter } from '#app/components/admin/filters.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { formatNumber } from '#app/i18n/format.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { parseAuditListQuery } from '#app/models/admin.schema.ts'
 import { getAuditLogView } from '#app/models/admin.server.ts'
@@ -16,7 +16,7 @@ export const handle = { i18n: ['admin'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'admin')('meta.audit')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'admin')('meta.audit')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

@@ -10,7 +10,7 @@ import { AuditTable } from '#app/components/admin/audit-table.tsx'
 import { DateTime } from '#app/components/admin/date-time.tsx'
 import { OrganizationActions } from '#app/components/admin/organization-actions.tsx'
 import { StatusBadge } from '#app/components/admin/status-badge.tsx'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { OrganizationActionSchema } from '#app/models/admin.schema.ts'
 import { applyOrganizationAction, getOrganizationForAdmin } from '#app/models/admin.server.ts'
@@ -22,10 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 	const locale = localeFromMatches(matches)
 	const t = getFixedT(locale, 'admin')
 	const name = loaderData?.org.name ?? t('meta.organization')
-	return [
-		{ title: `${name} - ${t('meta.title')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
-		{ name: 'robots', content: 'noindex' },
-	]
+	return [{ title: withSiteName(locale, `${name} - ${t('meta.title')}`) }, { name: 'robots', content: 'noindex' }]
 }
 
 const INTENTS = ['approve', 'reject', 'disable', 'enable'] as const

@@ -11,7 +11,7 @@ import { OrganizationActions } from '#app/components/admin/organization-actions.
 import { StatusBadge } from '#app/components/admin/status-badge.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { formatNumber } from '#app/i18n/format.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import {
 	ORGANIZATION_STATUSES,
@@ -25,7 +25,7 @@ export const handle = { i18n: ['admin'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'admin')('meta.organizations')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'admin')('meta.organizations')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

@@ -19,7 +19,7 @@ import { EnergyGradeBadge } from '#app/components/energy-grade-badge.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { PriceBand } from '#app/components/price-band.tsx'
 import { formatNumber } from '#app/i18n/format.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import {
 	PRODUCT_STATUSES,
@@ -35,7 +35,7 @@ export const handle = { i18n: ['admin'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'admin')('meta.products')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'admin')('meta.products')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

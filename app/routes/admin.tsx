@@ -3,7 +3,7 @@ import { Outlet, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireAdmin } from '#app/auth/permissions.server.ts'
 import { AdminNav } from '#app/components/admin/admin-nav.tsx'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { countReviewQueues } from '#app/models/admin.server.ts'
 
 export const handle = { i18n: ['admin'] }
@@ -11,7 +11,7 @@ export const handle = { i18n: ['admin'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'admin')('meta.title')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'admin')('meta.title')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

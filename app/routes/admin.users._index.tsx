@@ -10,7 +10,7 @@ import { FilterForm, SelectFilter, TextFilter } from '#app/components/admin/filt
 import { StatusBadge } from '#app/components/admin/status-badge.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { formatNumber } from '#app/i18n/format.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { USER_KINDS, USER_STATUSES, UserActionSchema, parseUserListQuery } from '#app/models/admin.schema.ts'
 import { applyUserAction, listUsersForAdmin } from '#app/models/admin.server.ts'
@@ -20,7 +20,7 @@ export const handle = { i18n: ['admin'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'admin')('meta.users')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'admin')('meta.users')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

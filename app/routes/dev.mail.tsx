@@ -3,7 +3,7 @@ import { useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getOptionalUser } from '#app/auth/permissions.server.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { listOutbox } from '#app/models/mail.server.ts'
 
 export const handle = { i18n: ['auth'] }
@@ -11,7 +11,7 @@ export const handle = { i18n: ['auth'] }
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'auth')('meta.devMail')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.devMail')) },
 		{ name: 'robots', content: 'noindex' },
 	]
 }

@@ -19,7 +19,7 @@ import { checkHoneypot } from '#app/auth/honeypot.server.ts'
 import { requireSameOrigin } from '#app/auth/permissions.server.ts'
 import { addressKey, consumeLimit, rateLimitRouteHeaders, tooManyRequests } from '#app/auth/rate-limit.server.ts'
 import { linkMeta } from '#app/auth/request.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { requestPasswordReset } from '#app/models/account.server.ts'
 import { ForgotPasswordSchema } from '#app/models/auth.schema.ts'
 
@@ -30,7 +30,7 @@ export const headers = rateLimitRouteHeaders
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('meta.forgot')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.forgot')) }]
 }
 
 export async function loader({ context }: LoaderFunctionArgs) {

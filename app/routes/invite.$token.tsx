@@ -19,7 +19,7 @@ import { getOptionalUser, requireSameOrigin, requireUser } from '#app/auth/permi
 import { addressKey, consumeLimit, rateLimitRouteHeaders, tooManyRequests } from '#app/auth/rate-limit.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
 import { createUserSession, destroySession, readSessionId } from '#app/auth/session.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { acceptInvitation, getInvitation, signUpWithInvitation } from '#app/models/account.server.ts'
 import { InviteAcceptSchema, InviteSignupSchema } from '#app/models/auth.schema.ts'
 
@@ -31,7 +31,7 @@ export const headers = rateLimitRouteHeaders
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'auth')('meta.invite')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.invite')) },
 		{ name: 'referrer', content: 'no-referrer' },
 		{ name: 'robots', content: 'noindex' },
 	]

@@ -25,7 +25,7 @@ import {
 } from '#app/auth/rate-limit.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
 import { createUserSession, destroySession, readSessionId } from '#app/auth/session.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { authenticate } from '#app/models/account.server.ts'
 import { LoginSchema, safeRedirectPath } from '#app/models/auth.schema.ts'
 
@@ -36,7 +36,7 @@ export const headers = rateLimitRouteHeaders
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('meta.login')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.login')) }]
 }
 
 const HIDE = ['password']

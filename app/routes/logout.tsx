@@ -5,14 +5,14 @@ import { AuthPage } from '#app/auth/auth-ui.tsx'
 import { getOptionalUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
 import { clearSessionCookie, destroySession, readSessionId } from '#app/auth/session.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { recordLogout } from '#app/models/account.server.ts'
 
 export const handle = { i18n: ['auth'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('account.logout')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('account.logout')) }]
 }
 
 /** GET never logs out (R7: no state change over GET, so a link or <img> can't do it); it asks. */

@@ -16,7 +16,7 @@ import {
 import { requireOrgOwner, requireSameOrigin } from '#app/auth/permissions.server.ts'
 import { linkMeta, requestMeta } from '#app/auth/request.server.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import {
 	inviteMember,
 	listMembers,
@@ -31,7 +31,7 @@ export const handle = { i18n: ['auth'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('meta.members')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.members')) }]
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

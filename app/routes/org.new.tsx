@@ -18,7 +18,7 @@ import { HoneypotField } from '#app/auth/honeypot-field.tsx'
 import { checkHoneypot } from '#app/auth/honeypot.server.ts'
 import { requireSameOrigin, requireUser } from '#app/auth/permissions.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { registerOrganization } from '#app/models/account.server.ts'
 import { LEAD_INDUSTRIES, OrgRegistrationSchema } from '#app/models/org-account.schema.ts'
 import { ORG_ROLES, ZONE_AREAS } from '#app/models/taxonomy.ts'
@@ -27,7 +27,7 @@ export const handle = { i18n: ['auth'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('meta.orgNew')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.orgNew')) }]
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

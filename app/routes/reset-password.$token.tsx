@@ -17,7 +17,7 @@ import { requireSameOrigin } from '#app/auth/permissions.server.ts'
 import { addressKey, consumeLimit, rateLimitRouteHeaders, tooManyRequests } from '#app/auth/rate-limit.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
 import { clearSessionCookie } from '#app/auth/session.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { getPasswordReset, resetPassword } from '#app/models/account.server.ts'
 import { ResetPasswordSchema } from '#app/models/auth.schema.ts'
 
@@ -29,7 +29,7 @@ export const headers = rateLimitRouteHeaders
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
 	return [
-		{ title: `${getFixedT(locale, 'auth')('meta.reset')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
+		{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.reset')) },
 		// The token is in the URL: never send it on in a Referer.
 		{ name: 'referrer', content: 'no-referrer' },
 		{ name: 'robots', content: 'noindex' },

@@ -19,7 +19,7 @@ import { requireAnonymous, requireSameOrigin } from '#app/auth/permissions.serve
 import { addressKey, consumeLimit, rateLimitRouteHeaders, tooManyRequests } from '#app/auth/rate-limit.server.ts'
 import { requestMeta } from '#app/auth/request.server.ts'
 import { createUserSession } from '#app/auth/session.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { signUp } from '#app/models/account.server.ts'
 import { SignupSchema, safeRedirectPath } from '#app/models/auth.schema.ts'
 
@@ -30,7 +30,7 @@ export const headers = rateLimitRouteHeaders
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [{ title: `${getFixedT(locale, 'auth')('meta.signup')} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'auth')('meta.signup')) }]
 }
 
 const HIDE = ['password', 'confirmPassword']

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { requireOrgUser } from '#app/auth/permissions.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { getWorkspaceDashboard } from '#app/models/workspace-product.server.ts'
 import { PRODUCT_STATUSES } from '#app/models/workspace-product.schema.ts'
 
@@ -12,9 +12,7 @@ export const handle = { i18n: ['workspace'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [
-		{ title: `${getFixedT(locale, 'workspace')('meta.dashboard')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
-	]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'workspace')('meta.dashboard')) }]
 }
 
 // Every organization has a workspace; the products part is a supplier's. A lessor-only

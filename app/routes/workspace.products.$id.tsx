@@ -9,7 +9,7 @@ import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import {
 	MAX_IMAGE_BYTES,
 	MAX_IMAGES_PER_PRODUCT,
@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 	const locale = localeFromMatches(matches)
 	const t = getFixedT(locale, 'workspace')
 	const title = loaderData ? t('meta.editProduct', { name: loaderData.product.name }) : t('meta.products')
-	return [{ title: `${title} - ${getFixedT(locale, 'common')('meta.siteName')}` }]
+	return [{ title: withSiteName(locale, title) }]
 }
 
 function notFound(): Response {

@@ -6,7 +6,7 @@ import { ProductPreview } from '#app/components/workspace/product-preview.tsx'
 import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { requireOrgUser } from '#app/auth/permissions.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { getOrgProduct, parseProductId } from '#app/models/workspace-product.server.ts'
 
 /**
@@ -19,10 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 	const locale = localeFromMatches(matches)
 	const t = getFixedT(locale, 'workspace')
 	const title = loaderData ? t('meta.preview', { name: loaderData.product.name }) : t('meta.products')
-	return [
-		{ title: `${title} - ${getFixedT(locale, 'common')('meta.siteName')}` },
-		{ name: 'robots', content: 'noindex' },
-	]
+	return [{ title: withSiteName(locale, title) }, { name: 'robots', content: 'noindex' }]
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { StatusBadge } from '#app/components/workspace/status-badge.tsx'
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { requireOrgUser } from '#app/auth/permissions.server.ts'
 import { formatDate } from '#app/i18n/format.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { useAppLocale } from '#app/i18n/use-locale.ts'
 import { imageUrl } from '#app/models/product-image.server.ts'
 import { categoryLabel } from '#app/models/taxonomy.ts'
@@ -18,9 +18,7 @@ export const handle = { i18n: ['workspace'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [
-		{ title: `${getFixedT(locale, 'workspace')('meta.products')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
-	]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'workspace')('meta.products')) }]
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { FieldErrors, FormAlert, Notice } from '#app/components/form/form-kit.ts
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { readFormWithLimits } from '#app/models/product-image.server.ts'
 import { SHEET_MAX_BYTES, type SheetError } from '#app/models/product-sheet.server.ts'
 import {
@@ -21,9 +21,7 @@ export const handle = { i18n: ['workspace'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [
-		{ title: `${getFixedT(locale, 'workspace')('meta.import')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
-	]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'workspace')('meta.import')) }]
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

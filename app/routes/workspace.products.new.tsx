@@ -6,7 +6,7 @@ import { ProductForm, toFormDefaults } from '#app/components/workspace/product-f
 import { WorkspaceShell } from '#app/components/workspace/workspace-shell.tsx'
 import { parseForm } from '#app/auth/form.server.ts'
 import { requireOrgUser, requireSameOrigin } from '#app/auth/permissions.server.ts'
-import { getFixedT, localeFromMatches } from '#app/i18n/translate.ts'
+import { getFixedT, localeFromMatches, withSiteName } from '#app/i18n/translate.ts'
 import { readFormWithLimits } from '#app/models/product-image.server.ts'
 import { createOrgProduct, productActor } from '#app/models/workspace-product.server.ts'
 import { NewProductActionSchema, withExtraSpecRow } from '#app/models/workspace-product.schema.ts'
@@ -15,9 +15,7 @@ export const handle = { i18n: ['workspace'] }
 
 export const meta: MetaFunction = ({ matches }) => {
 	const locale = localeFromMatches(matches)
-	return [
-		{ title: `${getFixedT(locale, 'workspace')('meta.newProduct')} - ${getFixedT(locale, 'common')('meta.siteName')}` },
-	]
+	return [{ title: withSiteName(locale, getFixedT(locale, 'workspace')('meta.newProduct')) }]
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
