@@ -6,13 +6,14 @@
  */
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
-import { bootPlatform } from '#app/boot.server.ts'
+import { bootPlatform, databaseFile } from '#app/boot.server.ts'
 import { runDemandMaintenance } from '#app/models/demand.server.ts'
 import { seedDemoDataOnce } from '#app/models/demo-seed.server.ts'
 import { recomputeMissingMatches } from '#app/models/match.server.ts'
 import { startSearchRelay, outboxStatus } from '#app/search/relay.server.ts'
 import { prepareSearchIndexes } from '#app/search/reindex.server.ts'
 import { createExpressApp } from '#app/server/express-app.server.ts'
+import { checkpointIfLarge, walBytes } from '#db/backup.ts'
 import { refreshPlannerStatistics } from '#db/client.ts'
 import { CLIENT_DIR, SERVER_BUILD, ensureBuild } from './lib/build.ts'
 
@@ -42,11 +43,17 @@ async function main() {
 	// Demands that arrived by seed or import have no suggestions yet (the web forms compute them).
 	const computed = await recomputeMissingMatches(platform)
 	if (computed > 0) log(`computed matches for ${computed} demands`)
-	// Hourly: close expired demands (reminding their owners), send the daily digests and keep the
-	// query planner's statistics in step with the tables' growth.
+	// Hourly: close expired demands (reminding their owners), send the daily digests, keep the
+	// query planner's statistics in step with the tables' growth and the WAL bounded (R47).
 	const maintenance = setInterval(() => {
 		runDemandMaintenance(platform).catch((e: unknown) => log(`maintenance failed: ${String(e)}`))
 		refreshPlannerStatistics(platform.db).catch((e: unknown) => log(`planner statistics failed: ${String(e)}`))
+		try {
+			const wal = checkpointIfLarge(platform.sqlite, databaseFile(env))
+			if (wal.before !== wal.after) log(`WAL checkpointed: ${wal.before} → ${wal.after} bytes`)
+		} catch (e: unknown) {
+			log(`WAL checkpoint failed: ${String(e)}`)
+		}
 	}, 60 * 60 * 1000)
 	maintenance.unref()
 	await runDemandMaintenance(platform).catch((e: unknown) => log(`maintenance failed: ${String(e)}`))
@@ -67,7 +74,11 @@ async function main() {
 		build,
 		clientDir: dev ? undefined : CLIENT_DIR,
 		before,
-		health: async () => ({ outbox: await outboxStatus(platform.db), searchReconciledAt: relay.lastMaintenanceAt() }),
+		health: async () => ({
+			outbox: await outboxStatus(platform.db),
+			searchReconciledAt: relay.lastMaintenanceAt(),
+			walBytes: walBytes(databaseFile(env)),
+		}),
 	})
 	const server = app.listen(env.PORT, env.HOST, () => {
 		log(`RenewMatch 焕新撮合 is running at http://localhost:${env.PORT}`)

@@ -166,6 +166,16 @@ export async function ensureMeilisearch(options: {
 	return startMeilisearch({ dataDir: options.dataDir, masterKey, advertise: options.advertise })
 }
 
+/** The pid of a live server that advertised its Meilisearch on `dataDir` (`npm start`), or null. */
+export function runningServerPid(dataDir: string): number | null {
+	try {
+		const lock = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { owner: number }
+		return lock.owner !== process.pid && processAlive(lock.owner) ? lock.owner : null
+	} catch {
+		return null
+	}
+}
+
 function processAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0)

@@ -241,3 +241,34 @@ describe('a bad file', () => {
 		expect(counts(dataDir).organization).toBe(0)
 	})
 })
+
+describe('backup and restore (R46)', () => {
+	it('backs up a DATA_DIR, restores it into another, and refuses a file that is not a database', async () => {
+		const source = tempDir()
+		expect((await run('import.ts', [join(FIXTURES, 'good.json')], source)).code).toBe(0)
+		const file = join(source, 'copy.sqlite')
+		const backup = await run('backup.ts', [file], source)
+		expect(backup.code).toBe(0)
+		expect(backup.stdout).toMatch(/integrity ok; \d+ organization/)
+
+		const target = tempDir()
+		const restore = await run('restore.ts', [file], target)
+		expect(restore.code).toBe(0)
+		const db = new Database(join(target, 'renewmatch.sqlite'), { readonly: true })
+		const source_ = new Database(join(source, 'renewmatch.sqlite'), { readonly: true })
+		try {
+			const n = (d: Database.Database) => (d.prepare('select count(*) as n from product').get() as { n: number }).n
+			expect(n(db)).toBe(n(source_))
+			expect(n(db)).toBeGreaterThan(0)
+		} finally {
+			db.close()
+			source_.close()
+		}
+
+		const junk = await run('restore.ts', [join(FIXTURES, 'good.json')], tempDir())
+		expect(junk.code).toBe(1)
+		expect(junk.stderr).toMatch(/not a usable database/)
+		const usage = await run('backup.ts', [], source)
+		expect(usage.code).toBe(2)
+	})
+})

@@ -1,0 +1,37 @@
+/**
+ * `npm run -s restore -- FILE`: puts a backup back as DATA_DIR/renewmatch.sqlite (RELIABILITY R46).
+ * Refuses while a server runs on DATA_DIR, and refuses a file that is not a sound RenewMatch
+ * database — in both cases nothing is changed.
+ */
+import { mkdirSync } from 'node:fs'
+import { databaseFile } from '#app/boot.server.ts'
+import { getEnv } from '#app/env.server.ts'
+import { runningServerPid } from '#app/search/meili-process.server.ts'
+import { restoreDatabase } from '#db/backup.ts'
+import { CliError, parseCliArgs } from './lib/cli.ts'
+
+const USAGE = `Usage: npm run -s restore -- FILE
+
+Replaces DATA_DIR/renewmatch.sqlite with FILE (a file written by \`npm run -s backup\`), after
+checking it. Stop the server first. Then rebuild the search index: \`npm run -s reindex\` (or
+just \`npm start\`: its start-up reconcile repairs the index in the background).
+
+  FILE         the backup to restore
+  -h, --help   this help`
+
+try {
+	const { positionals } = parseCliArgs({ usage: USAGE, positionals: { min: 1, max: 1 } })
+	const env = getEnv()
+	const pid = runningServerPid(env.dataDir)
+	if (pid) throw new CliError(`a server (pid ${pid}) is running on ${env.dataDir}: stop it first`)
+	mkdirSync(env.dataDir, { recursive: true })
+	const check = restoreDatabase(positionals[0]!, databaseFile(env))
+	process.stdout.write(
+		`restore: ${databaseFile(env)} restored (integrity ok; ${Object.entries(check.counts)
+			.map(([t, n]) => `${n} ${t}`)
+			.join(', ')}); now run \`npm run -s reindex\`\n`,
+	)
+} catch (error) {
+	process.stderr.write(`restore: ${error instanceof Error ? error.message : String(error)}\n`)
+	process.exit(error instanceof CliError ? error.exitCode : 1)
+}
