@@ -4,12 +4,19 @@ import { useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ZodTypeAny } from 'zod'
+import {
+	AlertMessages,
+	FieldErrors,
+	Field as KitField,
+	useErrorText,
+	Notice as KitNotice,
+} from '#app/components/form/form-kit.tsx'
 import { HONEYPOT_FIELD } from './honeypot-field.tsx'
 
 /**
- * The small form kit of the sign-in and account pages, on the site's own classes (card, input,
- * btn-primary, link from styles/tailwind.css). Errors arrive as `errors.*` keys of the `auth`
- * namespace from the shared zod schemas, so one schema answers in Chinese or English.
+ * The sign-in and account pages' form helpers: the shared kit (components/form/form-kit.tsx) bound
+ * to the `auth` namespace, plus what only these pages need (honeypot-aware validation, the rate
+ * limit message, a submit button that disables itself). Errors arrive as `errors.*` keys of `auth`.
  */
 
 /**
@@ -19,12 +26,6 @@ import { HONEYPOT_FIELD } from './honeypot-field.tsx'
 export function validateForm<Schema extends ZodTypeAny>(formData: FormData, schema: Schema) {
 	formData.delete(HONEYPOT_FIELD)
 	return parseWithZod(formData, { schema })
-}
-
-/** Translates a schema message key; anything unexpected becomes the generic message. */
-export function useErrorText(): (message: string) => string {
-	const { t } = useTranslation('auth')
-	return (message) => (/^errors\.[A-Za-z]+$/.test(message) ? t(message) : t('errors.invalid'))
 }
 
 export function AuthPage({
@@ -50,79 +51,28 @@ export function AuthPage({
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
-	const text = useErrorText()
-	if (!errors?.length) return null
-	return (
-		<ul id={id} className="mt-1.5 space-y-0.5 text-sm text-red-700">
-			{errors.map((e) => (
-				<li key={e}>{text(e)}</li>
-			))}
-		</ul>
-	)
+	return <FieldErrors ns="auth" id={id} errors={errors} />
 }
 
 /** Form-level problems (wrong password, rate limit) announced to screen readers. */
 export function FormAlert({ id, messages }: { id?: string; messages: Array<string | null | undefined> }) {
-	const shown = messages.filter((m): m is string => !!m)
-	if (shown.length === 0) return null
-	return (
-		<div
-			id={id}
-			role="alert"
-			className="mb-5 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-		>
-			{shown.map((m) => (
-				<p key={m}>{m}</p>
-			))}
-		</div>
-	)
+	return <AlertMessages id={id} messages={messages.filter((m): m is string => !!m)} className="mb-5" />
 }
 
 export function Notice({ children, tone = 'success' }: { children: ReactNode; tone?: 'success' | 'info' | 'warning' }) {
-	const styles = {
-		success: 'border-emerald-300 bg-emerald-50 text-emerald-900',
-		info: 'border-brand-100 bg-brand-50 text-brand-900',
-		warning: 'border-amber-300 bg-amber-50 text-amber-900',
-	}[tone]
 	return (
-		<div role="status" className={`mb-5 rounded-md border px-4 py-3 text-sm leading-relaxed ${styles}`}>
+		<KitNotice tone={tone} className="mb-5">
 			{children}
-		</div>
+		</KitNotice>
 	)
 }
 
-type FieldMeta = { id: string; errorId: string; descriptionId: string; errors?: string[] | null }
-
-/** Label, control, hint and errors, wired with aria-describedby / aria-invalid. */
+/** Label, control, hint and errors (the shared kit's, in the `auth` namespace). */
 export function Field({
-	meta,
-	label,
-	hint,
 	optional = false,
-	children,
-}: {
-	meta: FieldMeta
-	label: string
-	hint?: string
-	optional?: boolean
-	children: ReactNode
-}) {
-	const { t } = useTranslation('auth')
-	return (
-		<div>
-			<label htmlFor={meta.id} className="mb-1.5 block text-sm font-medium text-slate-800">
-				{label}
-				{optional ? <span className="ml-1 font-normal text-slate-500">（{t('common.optional')}）</span> : null}
-			</label>
-			{children}
-			{hint ? (
-				<p id={meta.descriptionId} className="mt-1 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
-	)
+	...props
+}: Omit<Parameters<typeof KitField>[0], 'ns' | 'mark' | 'values'> & { optional?: boolean }) {
+	return <KitField ns="auth" mark={optional ? 'optional' : undefined} {...props} />
 }
 
 /** Disabled while this page's form is submitting, so a double click sends one request. */
@@ -168,7 +118,7 @@ export function inputProps(
 /** Form-level messages: schema keys (errors.*), page keys (login.invalid) and the rate limit. */
 export function useFormMessages(errors: string[] | undefined, retryAfter?: number | null): string[] {
 	const { t } = useTranslation('auth')
-	const errorText = useErrorText()
+	const errorText = useErrorText('auth')
 	return (errors ?? []).map((e) =>
 		e === 'rateLimited'
 			? t('rateLimited', { seconds: retryAfter ?? 60 })

@@ -42,15 +42,19 @@ export function FieldErrors({ ns, id, errors, values }: ErrorProps) {
 
 /** Form-level problems, announced to screen readers. */
 export function FormAlert({ ns, id, errors, values, className }: ErrorProps & { className?: string }) {
-	const shown = useShown(ns, errors, values)
-	if (!shown.length) return null
+	return <AlertMessages id={id} messages={useShown(ns, errors, values)} className={className} />
+}
+
+/** The alert box for messages already in the reader's language (nothing when there are none). */
+export function AlertMessages({ id, messages, className }: { id?: string; messages: string[]; className?: string }) {
+	if (!messages.length) return null
 	return (
 		<div
 			id={id}
 			role="alert"
 			className={classes(className, 'rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800')}
 		>
-			{shown.map((m) => (
+			{messages.map((m) => (
 				<p key={m}>{m}</p>
 			))}
 		</div>

@@ -16,8 +16,6 @@ export default {
 		or: 'or',
 		backToLogin: 'Back to log in',
 		honeypot: 'Leave this field empty',
-		required: 'required',
-		optional: 'optional',
 		show: 'Show',
 		formErrors: 'Please fix the problems below and submit again',
 	},

@@ -15,8 +15,6 @@ export default {
 		or: '或',
 		backToLogin: '返回登录',
 		honeypot: '请勿填写此项',
-		required: '必填',
-		optional: '选填',
 		show: '显示',
 		formErrors: '请修正以下问题后再提交',
 	},
