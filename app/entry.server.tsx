@@ -22,8 +22,10 @@ export default async function handleRequest(
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
-	// The language is the request's (one ready instance per language), never a shared global's.
-	const instance = i18nForLocale(toLocale(await i18nServer.getLocale(request)))
+	// The language is the request's (one ready instance per language), never a shared global's: the
+	// one the root loader detected, or detected here when the root loader did not run or failed.
+	const rootData = remixContext.staticHandlerContext.loaderData.root as { locale?: string } | undefined
+	const instance = i18nForLocale(toLocale(rootData?.locale ?? (await i18nServer.getLocale(request))))
 
 	const nonce = loadContext.cspNonce ?? ''
 	// Crawlers get the whole document at once; people get the shell as soon as it is ready.

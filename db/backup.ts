@@ -24,6 +24,13 @@ export const COUNTED_TABLES = [
 
 export type DatabaseCheck = { integrity: string; counts: Record<string, number> }
 
+/** "49 organization, 330 product, …" for a CLI summary. */
+export function formatCounts(counts: Record<string, number>): string {
+	return Object.entries(counts)
+		.map(([table, n]) => `${n} ${table}`)
+		.join(', ')
+}
+
 /** Copies the open database to `file` (written beside it and renamed: never half a backup). */
 export async function backupDatabase(
 	sqlite: SqliteHandle,

@@ -4,7 +4,6 @@ import {
 	Kysely,
 	SqliteDialect,
 	SqliteDriver,
-	sql,
 	type DatabaseConnection,
 	type SqliteDialectConfig,
 } from 'kysely'
@@ -44,7 +43,7 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
 	sqlite.pragma('busy_timeout = 5000')
 	sqlite.pragma('synchronous = FULL')
 	sqlite.pragma('foreign_keys = ON')
-	if (!options.readonly) sqlite.exec(OPTIMIZE_ALL_TABLES)
+	if (!options.readonly) for (const pragma of OPTIMIZE_ALL_TABLES) sqlite.exec(pragma)
 	return sqlite
 }
 
@@ -56,12 +55,11 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
  * counts took 140 ms instead of 3 ms. `analysis_limit` bounds the cost on big tables; 0x10002 makes
  * `optimize` look at every table, not only the ones this connection has queried.
  */
-const OPTIMIZE_ALL_TABLES = 'PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;'
+const OPTIMIZE_ALL_TABLES = ['PRAGMA analysis_limit = 1000', 'PRAGMA optimize = 0x10002']
 
 /** Refreshes the planner statistics of tables whose size changed a lot (cheap when none did). */
 export async function refreshPlannerStatistics(db: Kysely<Database>): Promise<void> {
-	await sql`PRAGMA analysis_limit = 1000`.execute(db)
-	await sql`PRAGMA optimize = 0x10002`.execute(db)
+	for (const pragma of OPTIMIZE_ALL_TABLES) await db.executeQuery(CompiledQuery.raw(pragma))
 }
 
 export function createDb(file: string): { db: Kysely<Database>; sqlite: SqliteHandle } {

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs'
 import { databaseFile } from '#app/boot.server.ts'
 import { getEnv } from '#app/env.server.ts'
-import { backupDatabase, checkDatabaseFile } from '#db/backup.ts'
+import { backupDatabase, checkDatabaseFile, formatCounts } from '#db/backup.ts'
 import { openSqlite } from '#db/client.ts'
-import { CliError, parseCliArgs } from './lib/cli.ts'
+import { CliError, runLocalCli } from './lib/cli.ts'
 import { createProgress } from './lib/progress.ts'
 
 const USAGE = `Usage: npm run -s backup -- FILE
@@ -19,8 +19,7 @@ backup), then checks the copy (integrity_check) and prints its row counts. Resto
   FILE         the backup file to write (replaced if it exists)
   -h, --help   this help`
 
-try {
-	const { positionals } = parseCliArgs({ usage: USAGE, positionals: { min: 1, max: 1 } })
+await runLocalCli({ usage: USAGE, positionals: { min: 1, max: 1 } }, async ({ positionals }) => {
 	const file = positionals[0]!
 	const source = databaseFile(getEnv())
 	if (!existsSync(source)) throw new CliError(`no database at ${source}: nothing to back up`)
@@ -33,8 +32,5 @@ try {
 	}
 	const check = checkDatabaseFile(file)
 	if (check.integrity !== 'ok') throw new CliError(`the backup failed its integrity check: ${check.integrity}`)
-	progress.summary(`${file}: integrity ok; ${Object.entries(check.counts).map(([t, n]) => `${n} ${t}`).join(', ')}`)
-} catch (error) {
-	process.stderr.write(`backup: ${error instanceof Error ? error.message : String(error)}\n`)
-	process.exit(error instanceof CliError ? error.exitCode : 1)
-}
+	progress.summary(`${file}: integrity ok; ${formatCounts(check.counts)}`)
+})

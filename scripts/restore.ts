@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs'
 import { databaseFile } from '#app/boot.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { runningServerPid } from '#app/search/meili-process.server.ts'
-import { restoreDatabase } from '#db/backup.ts'
-import { CliError, parseCliArgs } from './lib/cli.ts'
+import { formatCounts, restoreDatabase } from '#db/backup.ts'
+import { CliError, runLocalCli } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run -s restore -- FILE
 
@@ -19,19 +19,14 @@ just \`npm start\`: its start-up reconcile repairs the index in the background).
   FILE         the backup to restore
   -h, --help   this help`
 
-try {
-	const { positionals } = parseCliArgs({ usage: USAGE, positionals: { min: 1, max: 1 } })
+await runLocalCli({ usage: USAGE, positionals: { min: 1, max: 1 } }, async ({ positionals }) => {
 	const env = getEnv()
 	const pid = runningServerPid(env.dataDir)
 	if (pid) throw new CliError(`a server (pid ${pid}) is running on ${env.dataDir}: stop it first`)
 	mkdirSync(env.dataDir, { recursive: true })
 	const check = restoreDatabase(positionals[0]!, databaseFile(env))
+	const counts = formatCounts(check.counts)
 	process.stdout.write(
-		`restore: ${databaseFile(env)} restored (integrity ok; ${Object.entries(check.counts)
-			.map(([t, n]) => `${n} ${t}`)
-			.join(', ')}); now run \`npm run -s reindex\`\n`,
+		`restore: ${databaseFile(env)} restored (integrity ok; ${counts}); now run \`npm run -s reindex\`\n`,
 	)
-} catch (error) {
-	process.stderr.write(`restore: ${error instanceof Error ? error.message : String(error)}\n`)
-	process.exit(error instanceof CliError ? error.exitCode : 1)
-}
+})

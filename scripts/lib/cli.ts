@@ -97,9 +97,28 @@ export async function runCli(
 	} catch (error) {
 		// After a signal, the work fails because the database was closed under it: not news.
 		if (interrupted > 0) await new Promise(() => {})
-		code = error instanceof CliError ? error.exitCode : 1
-		process.stderr.write(`error: ${error instanceof CliError && !debugEnabled() ? error.message : describe(error)}\n`)
+		code = reportFailure(error)
 	}
 	await stopOnce()
 	process.exit(code)
+}
+
+/**
+ * Runs a CLI that works on the files under DATA_DIR without booting the platform (no Meilisearch,
+ * no migration): backup and restore, which must not open the database the normal way.
+ */
+export async function runLocalCli(spec: CliSpec, main: (args: CliArgs) => Promise<number | void>): Promise<never> {
+	let code = 0
+	try {
+		code = (await main(parseCliArgs(spec))) ?? 0
+	} catch (error) {
+		code = reportFailure(error)
+	}
+	process.exit(code)
+}
+
+/** Prints a failure as one line (the stack only with DEBUG set) and returns the exit code. */
+function reportFailure(error: unknown): number {
+	process.stderr.write(`error: ${error instanceof CliError && !debugEnabled() ? error.message : describe(error)}\n`)
+	return error instanceof CliError ? error.exitCode : 1
 }

@@ -5,18 +5,25 @@ import type { Locale } from '#app/i18n/i18n.ts'
  * two decimals (1,234,567.89 元 / CNY 1,234,567.89) — never 万元, which would round the fen away.
  */
 
+// Built once per language: a schedule table formats several amounts per row (see i18n/format.ts).
+const FEN = {
+	en: new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+	'zh-CN': new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+}
+const YUAN = {
+	en: new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
+	'zh-CN': new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }),
+}
+
 /** Integer fen as yuan with two decimals, in the way each language writes money. */
 export function formatFen(locale: Locale, fen: number): string {
-	const text = new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN', {
-		minimumFractionDigits: 2,
-		maximumFractionDigits: 2,
-	}).format(fen / 100)
+	const text = FEN[locale === 'en' ? 'en' : 'zh-CN'].format(fen / 100)
 	return locale === 'en' ? `CNY ${text}` : `${text} 元`
 }
 
 /** Whole yuan (programme amounts), grouped, with the unit. */
 export function formatYuan(locale: Locale, yuan: number): string {
-	const text = new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 0 }).format(yuan)
+	const text = YUAN[locale === 'en' ? 'en' : 'zh-CN'].format(yuan)
 	return locale === 'en' ? `CNY ${text}` : `${text} 元`
 }
 
