@@ -15,6 +15,8 @@ const EnvSchema = z.object({
 		.regex(/^[a-z0-9_]+$/, 'MEILI_INDEX_PREFIX: lower-case letters, digits and _ only')
 		.default('rm'),
 	SESSION_SECRET: z.string().min(16).optional(),
+	/** Where one-time links (reset, invitation) point; the request's own origin when unset. */
+	PUBLIC_URL: z.string().url('PUBLIC_URL must be an absolute URL, e.g. https://renewmatch.example.cn').optional(),
 	/** Set to the number of proxy hops in front of the app (e.g. 1) to trust X-Forwarded-For. */
 	TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 	SEED_DEMO: z.enum(['auto', 'never']).default('auto'),

@@ -14,8 +14,7 @@ export function requestMeta(context: Partial<Pick<AppContext, 'clientIp'>>): Req
  * anyone — but set PUBLIC_URL before wiring up a mailer.
  */
 export function linkOrigin(request: Request, env: Env): string {
-	const configured = (env as Env & { PUBLIC_URL?: string }).PUBLIC_URL
-	if (configured) return configured.replace(/\/+$/, '')
+	if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/+$/, '')
 	return new URL(request.url).origin
 }
 

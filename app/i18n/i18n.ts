@@ -29,8 +29,3 @@ export function toLocale(value: string | null | undefined): Locale {
 	if (value?.toLowerCase().startsWith('en')) return 'en'
 	return DEFAULT_LOCALE
 }
-
-/** The other language, for the language switch. */
-export function otherLocale(locale: Locale): Locale {
-	return locale === 'en' ? 'zh-CN' : 'en'
-}

@@ -16,7 +16,7 @@ import { maskIdentifier, parseIdentifier, type Identifier } from './auth.schema.
 import { queueEmail, type MailOptions } from './mail.server.ts'
 import type { OrgRegistrationInput } from './org-account.schema.ts'
 import { ORG_ROLES, type OrgRole } from './taxonomy.ts'
-import { getUserByIdentifier, parseRoles } from './user.server.ts'
+import { getUserByIdentifier } from './user.server.ts'
 
 /**
  * Accounts: sign-up, login checks, password change and reset, organization registration,
@@ -487,26 +487,6 @@ export type OrganizationSummary = {
 	contactPhone: string | null
 	status: OrganizationStatus
 	statusReason: string | null
-}
-
-/** The organization as its own members see it (with its private contact). */
-export async function getOwnOrganization(db: Db, organizationId: number): Promise<OrganizationSummary | undefined> {
-	const o = await db.selectFrom('organization').selectAll().where('id', '=', organizationId).executeTakeFirst()
-	if (!o) return undefined
-	return {
-		id: o.id,
-		name: o.name,
-		nameEn: o.name_en,
-		uscc: o.uscc,
-		roles: parseRoles(o.roles),
-		inZone: o.in_zone === 1,
-		area: o.area,
-		industry: o.industry,
-		contactPerson: o.contact_person,
-		contactPhone: o.contact_phone,
-		status: o.status,
-		statusReason: o.status_reason,
-	}
 }
 
 // ——— members and invitations ———

@@ -18,6 +18,7 @@ import { recordAudit } from './audit.server.ts'
 import { queueEmail, type MailOptions } from './mail.server.ts'
 import { refreshProductMatches } from './match.server.ts'
 import { parseJsonStrings, parseRoles } from './organization.server.ts'
+import { parseSpecs } from './product.server.ts'
 import type { OrgRole } from './taxonomy.ts'
 import { setProductStatusByAdmin } from './workspace-product.server.ts'
 
@@ -634,18 +635,6 @@ export type AdminProduct = AdminProductSummary & {
 	organization: { id: number; name: string; status: OrganizationStatus }
 }
 
-function parseSpecPairs(json: string): Array<[string, string]> {
-	try {
-		const value: unknown = JSON.parse(json)
-		if (!value || typeof value !== 'object' || Array.isArray(value)) return []
-		return Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-			.map(([k, v]) => [k, String(v)])
-	} catch {
-		return []
-	}
-}
-
 /** Products for review: pending by default, oldest first so nothing waits forever; any status on request. */
 export async function listProductsForReview(
 	db: Db,
@@ -703,7 +692,7 @@ export async function listProductsForReview(
 		model: r.model,
 		brand: r.brand,
 		description: r.description,
-		specs: parseSpecPairs(r.specs),
+		specs: parseSpecs(r.specs),
 		energyGrade: r.energy_grade,
 		priceMin: r.price_min,
 		priceMax: r.price_max,

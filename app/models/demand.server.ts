@@ -4,14 +4,13 @@ import type { MatchReason } from '#app/matching/reasons.ts'
 import { suggestDemandsForMaker } from '#app/matching/suggest.server.ts'
 import type { Search } from '#app/search/client.server.ts'
 import { enqueueSearchSync } from '#app/search/outbox.server.ts'
-import type { Database, Db, DemandRow, DemandStatus, OrganizationRow } from '#db/schema.ts'
+import type { Database, Db, DemandRow, DemandStatus } from '#db/schema.ts'
 import { recordAudit } from './audit.server.ts'
 import type { CloseReason, DemandInput, Financing } from './demand.schema.ts'
 import type { MailOptions } from './mail.server.ts'
 import { notifyLessorsOfLeasingDemand } from './leasing.server.ts'
 import { recomputeMatchesForDemand } from './match.server.ts'
 import { notify, notifyNewOpportunities, sendDailyDigests } from './notification.server.ts'
-import { isPublicOrganizationRow } from './organization.server.ts'
 import { DEMAND_DOMAIN_KEYS, getCategory, isCategoryKey, type CategoryKey, type DemandDomainKey } from './taxonomy.ts'
 import type { CurrentUser } from './user.server.ts'
 
@@ -218,15 +217,6 @@ export function missingDetails(d: OwnerDemand): MissingDetail[] {
 }
 
 // ───────────────────────── reads ─────────────────────────
-
-/** A demand the public may see: live, of a verified organization, not past its expiry date. */
-export function isPublicDemandVisible(
-	row: Pick<DemandRow, 'status' | 'expires_at'>,
-	org: Pick<OrganizationRow, 'status'> | undefined,
-	now: Date,
-): boolean {
-	return isActiveStatus(row.status) && isPublicOrganizationRow(org) && !isExpired(row.expires_at, now)
-}
 
 /** The public ones among `ids`, in the order of `ids` (search hits keep their ranking). */
 export async function listPublicDemandsByIds(

@@ -1010,33 +1010,6 @@ export async function reportDemand(
 	})
 }
 
-/** Reports on demands, newest first (for the administrators' moderation queue). */
-export async function listDemandReports(db: Db, options: { limit?: number } = {}) {
-	const rows = await db
-		.selectFrom('demand_report')
-		.innerJoin('demand', 'demand.id', 'demand_report.demand_id')
-		.innerJoin('organization', 'organization.id', 'demand_report.organization_id')
-		.select([
-			'demand_report.id',
-			'demand_report.reason',
-			'demand_report.created_at',
-			'demand.id as demandId',
-			'demand.title',
-			'organization.name as reporter',
-		])
-		.orderBy('demand_report.id', 'desc')
-		.limit(Math.min(options.limit ?? 100, 1000))
-		.execute()
-	return rows.map((r) => ({
-		id: r.id,
-		reason: r.reason,
-		createdAt: r.created_at,
-		demandId: r.demandId,
-		title: r.title,
-		reporter: r.reporter,
-	}))
-}
-
 /**
  * A quote's attachment for a party of its match (the buyer's organization, the maker's) or an
  * administrator; undefined for everyone else and for anything that does not add up.

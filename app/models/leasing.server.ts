@@ -21,6 +21,7 @@ import {
 	type ProgramStatus,
 } from './leasing.schema.ts'
 import { queueEmail } from './mail.server.ts'
+import { notify, type NotificationKind, type NotificationPayload } from './notification.server.ts'
 import { isPublicOrganizationRow, parseJsonStrings } from './organization.server.ts'
 import { isCategoryKey, type CategoryKey } from './taxonomy.ts'
 
@@ -1024,7 +1025,7 @@ export async function createOffer(
 			.executeTakeFirstOrThrow()
 		const lessorName = await orgName(trx, actor.orgId)
 		const link = `/demands/${demandId}/leasing`
-		await notify(trx, row.organization_id, 'lease_offer.received', link, {
+		await notifyOrg(trx, row.organization_id, 'lease_offer.received', link, {
 			demandId,
 			offerId: offer.id,
 			demandTitle: row.title,
@@ -1079,7 +1080,7 @@ export async function withdrawOffer(
 			.where('id', '=', offerId)
 			.where('status', '=', 'sent')
 			.execute()
-		await notify(trx, demand.organization_id, 'lease_offer.withdrawn', `/demands/${demand.id}/leasing`, {
+		await notifyOrg(trx, demand.organization_id, 'lease_offer.withdrawn', `/demands/${demand.id}/leasing`, {
 			demandId: demand.id,
 			offerId,
 			demandTitle: demand.title,
@@ -1320,7 +1321,7 @@ export async function requestOffer(
 		if (!inserted) return { ok: true, created: false }
 		const link = `/workspace/leasing/demands/${demandId}`
 		const enterprise = await orgName(trx, actor.orgId)
-		await notify(trx, program.organization_id, 'lease_request.created', link, {
+		await notifyOrg(trx, program.organization_id, 'lease_request.created', link, {
 			demandId,
 			programId,
 			demandTitle: demand.title,
@@ -1405,7 +1406,7 @@ export async function acceptOffer(
 			.executeTakeFirst()
 		const enterprise = await orgName(trx, actor.orgId)
 		const link = `/workspace/leasing/demands/${demandId}`
-		await notify(trx, offer.organization_id, 'lease_offer.accepted', link, {
+		await notifyOrg(trx, offer.organization_id, 'lease_offer.accepted', link, {
 			demandId,
 			offerId,
 			demandTitle: demand.title,
@@ -1430,12 +1431,12 @@ export async function acceptOffer(
 			ip: actor.ip,
 		})
 		for (const other of others) {
-			await notify(trx, other.organization_id, 'lease_offer.declined', link, {
+			await notifyOrg(trx, other.organization_id, 'lease_offer.declined', link, {
 				demandId,
 				offerId: other.id,
 				demandTitle: demand.title,
 				orgName: enterprise,
-				reason: AUTO_DECLINE_REASON,
+				automatic: true,
 			})
 			await emailOrg(trx, actor, other.organization_id, link, {
 				subject: `融资租赁报价未获采纳 Offer declined — ${demand.title}`,
@@ -1488,7 +1489,7 @@ export async function declineOffer(
 			.where('status', '=', 'sent')
 			.execute()
 		const link = `/workspace/leasing/demands/${demandId}`
-		await notify(trx, offer.organization_id, 'lease_offer.declined', link, {
+		await notifyOrg(trx, offer.organization_id, 'lease_offer.declined', link, {
 			demandId,
 			offerId,
 			demandTitle: demand.title,
@@ -1556,7 +1557,7 @@ export async function notifyLessorsOfLeasingDemand(
 	const notified: number[] = []
 	for (const [orgId, fit] of best) {
 		if (already.has(orgId)) continue
-		await notify(trx, orgId, 'leasing_demand.new', `/workspace/leasing/demands/${demandId}`, {
+		await notifyOrg(trx, orgId, 'leasing_demand.new', `/workspace/leasing/demands/${demandId}`, {
 			demandId,
 			demandTitle: row.title,
 			programId: fit.programId,
@@ -1575,31 +1576,15 @@ async function orgName(trx: Db, orgId: number): Promise<string> {
 	return row?.name ?? ''
 }
 
-/** The notification kinds this module writes (payload: demandId, demandTitle, orgName, and reason when declined). */
-export const LEASING_NOTIFICATION_KINDS = [
-	'lease_request.created',
-	'lease_offer.received',
-	'lease_offer.accepted',
-	'lease_offer.declined',
-	'lease_offer.withdrawn',
-	'leasing_demand.new',
-] as const
-export type LeasingNotificationKind = (typeof LEASING_NOTIFICATION_KINDS)[number]
-
-// notification.server.ts's notify() accepts only its own NOTIFICATION_KINDS and writes generic
-// e-mails. Until the leasing kinds join that list, this writes the same row its pages read
-// (organization-wide, unread, payload with demandTitle / orgName) and the e-mails come from emailOrg.
-async function notify(
+/** The notice row of the shared notification model; leasing writes its own, tailored e-mails (emailOrg). */
+async function notifyOrg(
 	trx: Db,
 	organizationId: number,
-	kind: LeasingNotificationKind,
+	kind: NotificationKind,
 	link: string,
-	payload: { demandId: number; demandTitle: string; orgName?: string; reason?: string } & Record<string, unknown>,
+	payload: NotificationPayload,
 ): Promise<void> {
-	await trx
-		.insertInto('notification')
-		.values({ organization_id: organizationId, user_id: null, kind, payload: JSON.stringify(payload), link })
-		.execute()
+	await notify(trx, { organizationId, kind, link, payload, email: false })
 }
 
 /** One e-mail per active member of the organization that has an address, queued in the transaction. */

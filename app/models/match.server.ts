@@ -10,6 +10,7 @@ import {
 } from '#app/matching/suggest.server.ts'
 import { categoryTerms } from '#app/matching/vocabulary.ts'
 import type { Db, DemandRow, MatchStatus } from '#db/schema.ts'
+import { chunks } from './organization.server.ts'
 
 /**
  * The `match` table: the suggested matches of each open demand, and the workflow rows people
@@ -249,12 +250,6 @@ async function weakestSuggestions(
 			out.set(r.demand_id, cur)
 		}
 	}
-	return out
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-	const out: T[][] = []
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
 	return out
 }
 

@@ -29,7 +29,7 @@ export const NOTIFICATION_KINDS = [
 	'organization.enabled',
 	'product.published',
 	'product.rejected',
-	// Written by the leasing model (LEASING_NOTIFICATION_KINDS).
+	// Written by the leasing model (its e-mails are its own: emailOrg in leasing.server.ts).
 	'lease_request.created',
 	'lease_offer.received',
 	'lease_offer.accepted',
@@ -49,6 +49,13 @@ export type NotificationPayload = {
 	/** The organization's or product's name, in admin notices. */
 	name?: string
 	reason?: string
+	/** A leasing offer declined because the enterprise accepted another (shown via i18n, not a reason). */
+	automatic?: boolean
+	offerId?: number
+	programId?: number
+	programName?: string
+	score?: number
+	actorUserId?: number
 	count?: number
 	titles?: string[]
 }

@@ -107,10 +107,6 @@ export async function getUserByIdentifier(db: Db, id: Identifier): Promise<UserR
 		.executeTakeFirst()
 }
 
-export async function getUserById(db: Db, id: number): Promise<UserRow | undefined> {
-	return db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
 /** Updates the display name. */
 export async function updateUserName(db: Db, userId: number, name: string): Promise<void> {
 	await db.updateTable('user').set({ name, updated_at: new Date().toISOString() }).where('id', '=', userId).execute()

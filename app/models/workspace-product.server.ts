@@ -285,18 +285,6 @@ export type ProductForReview = WorkspaceProduct & {
 	organization: { id: number; name: string; status: string }
 }
 
-/** Any product with its images and owner, for a zone administrator's review page. */
-export async function getProductForAdmin(db: Db, id: number): Promise<ProductForReview | undefined> {
-	const row = await db.selectFrom('product').selectAll().where('id', '=', id).executeTakeFirst()
-	if (!row) return undefined
-	const org = await db
-		.selectFrom('organization')
-		.select(['id', 'name', 'status'])
-		.where('id', '=', row.organization_id)
-		.executeTakeFirstOrThrow()
-	return { ...toWorkspaceProduct(row, await listProductImages(db, row.id)), organization: org }
-}
-
 // ───────────────────────────── writes by the owner ─────────────────────────────
 
 /** Creates a draft of the actor's organization; its ref is generated (`<org ref>:<random>`). */

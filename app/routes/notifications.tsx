@@ -80,8 +80,11 @@ function NotificationText({ n }: { n: Notification }) {
 			{n.kind === 'opportunity.digest' && p.titles?.length ? (
 				<span className="mt-1 block text-sm text-slate-600">{p.titles.join('；')}</span>
 			) : null}
-			{(n.kind === 'inquiry.declined' || n.kind.endsWith('.rejected') || n.kind === 'lease_offer.declined') && p.reason ? (
-				<span className="mt-1 block text-sm text-slate-600">{p.reason}</span>
+			{(n.kind === 'inquiry.declined' || n.kind.endsWith('.rejected') || n.kind === 'lease_offer.declined') &&
+			(p.reason || p.automatic) ? (
+				<span className="mt-1 block text-sm text-slate-600">
+					{p.automatic ? t('notifications.autoDeclined') : p.reason}
+				</span>
 			) : null}
 		</>
 	)

@@ -486,6 +486,15 @@ describe('the enterprise compares and accepts', () => {
 		)
 		expect(await auditCount(test, 'lease_offer.accept', offerA)).toBe(1)
 		expect(await auditCount(test, 'lease_offer.decline', offerB)).toBe(1)
+		// The declined lessor's notice says why through i18n (a flag), not a stored bilingual sentence.
+		const declinedNotice = await test.db
+			.selectFrom('notification')
+			.select('payload')
+			.where('organization_id', '=', world.lessorB.orgId)
+			.where('kind', '=', 'lease_offer.declined')
+			.executeTakeFirstOrThrow()
+		expect(JSON.parse(declinedNotice.payload)).toMatchObject({ automatic: true, offerId: offerB })
+		expect(JSON.parse(declinedNotice.payload)).not.toHaveProperty('reason')
 		// Accepted: no more answers, no more offers.
 		const again = await act(
 			test,

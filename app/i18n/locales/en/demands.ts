@@ -365,6 +365,7 @@ export default {
 	},
 	notifications: {
 		heading: 'Notifications',
+		autoDeclined: 'The enterprise accepted another offer.',
 		unread_one: '{{count}} unread',
 		unread_other: '{{count}} unread',
 		allRead: 'No unread notifications',

@@ -358,6 +358,7 @@ export default {
 	},
 	notifications: {
 		heading: '通知',
+		autoDeclined: '企业已接受其他机构的报价。',
 		unread_one: '{{count}} 条未读',
 		unread_other: '{{count}} 条未读',
 		allRead: '没有未读通知',
